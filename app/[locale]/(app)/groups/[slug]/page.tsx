@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { getGroupForMember, listInvites, listMembers } from "@/lib/groups/data";
+import { canAdminister, canManageMembers } from "@/lib/groups/schema";
+import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { LeaveGroupButton, MemberActions } from "@/components/groups/member-actions";
+import { InvitePanel } from "@/components/groups/invite-panel";
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: slug };
+}
+
+async function siteOrigin() {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export default async function GroupPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const user = await requirePageUser(locale, `/groups/${slug}`);
+  const group = await getGroupForMember(slug, user.id);
+  if (!group) notFound();
+  const admin = canAdminister(group.role);
+  const [members, invites, t, format, origin] = await Promise.all([
+    listMembers(group.id),
+    admin ? listInvites(group.id) : Promise.resolve([]),
+    getTranslations(),
+    getFormatter(),
+    siteOrigin(),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href="/groups" className="text-brand-700 text-sm underline">
+            {t("groups.back")}
+          </Link>
+          <h1 className="mt-1 text-2xl font-semibold">{group.name}</h1>
+          <p className="text-sm text-slate-600">
+            {t("groups.members", { count: members.length })} ·{" "}
+            {t("groups.yourRole", { role: t(`roles.${group.role}`) })}
+          </p>
+        </div>
+        {admin ? (
+          <Link href={`/groups/${group.slug}/settings`} className={buttonClass("secondary")}>
+            {t("groups.settings")}
+          </Link>
+        ) : null}
+      </div>
+
+      <Card title={t("members.title")}>
+        <ul className="divide-y divide-slate-200">
+          {members.map((m) => (
+            <li
+              key={m.id}
+              data-member={m.user.email}
+              className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
+            >
+              <div className="min-w-0">
+                <p className="truncate font-medium">
+                  {m.user.name}
+                  {m.user.id === user.id ? (
+                    <span className="text-slate-500"> ({t("members.you")})</span>
+                  ) : null}
+                </p>
+                <p className="text-sm text-slate-600">
+                  <span data-role>{t(`roles.${m.role}`)}</span> ·{" "}
+                  {t("members.joined", {
+                    date: format.dateTime(m.createdAt, { dateStyle: "medium" }),
+                  })}
+                </p>
+              </div>
+              {canManageMembers(group.role) && m.user.id !== user.id ? (
+                <MemberActions
+                  groupSlug={group.slug}
+                  membershipId={m.id}
+                  name={m.user.name}
+                  role={m.role}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      {admin ? (
+        <Card title={t("invites.title")}>
+          <InvitePanel
+            groupSlug={group.slug}
+            invites={invites.map((i) => ({
+              id: i.id,
+              url: `${origin}/${locale}/invite/${i.token}`,
+              expiresAt: i.expiresAt.toISOString(),
+              uses: i.uses,
+            }))}
+          />
+        </Card>
+      ) : null}
+
+      <LeaveGroupButton groupSlug={group.slug} />
+    </div>
+  );
+}

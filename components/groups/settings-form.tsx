@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormText } from "@/components/ui/form-feedback";
+import { idleState } from "@/lib/forms";
+import { updateGroupSettingsAction } from "@/lib/groups/actions";
+import { READING_MINUTES, RECAP_SECONDS } from "@/lib/groups/schema";
+
+type Props = {
+  groupSlug: string;
+  values: {
+    name: string;
+    readingMinutes: number;
+    recapSoftSeconds: number;
+    recapHardSeconds: number;
+  };
+};
+
+export function GroupSettingsForm({ groupSlug, values }: Props) {
+  const t = useTranslations();
+  const [state, action] = useActionState(updateGroupSettingsAction, idleState);
+  const f = useFormText(state);
+  const num = { type: "number", inputMode: "numeric", required: true } as const;
+  return (
+    <form action={action} className="max-w-md space-y-4" noValidate>
+      {f.notice()}
+      <input type="hidden" name="groupSlug" value={groupSlug} />
+      <Field
+        label={t("groups.name")}
+        name="name"
+        required
+        maxLength={100}
+        defaultValue={f.value("name", values.name)}
+        errors={f.errors("name")}
+      />
+      <Field
+        label={t("settings.readingMinutes")}
+        name="readingMinutes"
+        hint={t("settings.readingMinutesHint")}
+        min={READING_MINUTES.min}
+        max={READING_MINUTES.max}
+        defaultValue={f.value("readingMinutes", String(values.readingMinutes))}
+        errors={f.errors("readingMinutes")}
+        {...num}
+      />
+      <Field
+        label={t("settings.recapSoft")}
+        name="recapSoftSeconds"
+        hint={t("settings.recapSoftHint")}
+        min={RECAP_SECONDS.min}
+        max={RECAP_SECONDS.max}
+        defaultValue={f.value("recapSoftSeconds", String(values.recapSoftSeconds))}
+        errors={f.errors("recapSoftSeconds")}
+        {...num}
+      />
+      <Field
+        label={t("settings.recapHard")}
+        name="recapHardSeconds"
+        hint={t("settings.recapHardHint")}
+        min={RECAP_SECONDS.min}
+        max={RECAP_SECONDS.max}
+        defaultValue={f.value("recapHardSeconds", String(values.recapHardSeconds))}
+        errors={f.errors("recapHardSeconds")}
+        {...num}
+      />
+      <SubmitButton pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
+    </form>
+  );
+}

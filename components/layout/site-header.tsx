@@ -1,0 +1,78 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { LanguageSwitcher } from "./language-switcher";
+
+type Props = {
+  userName: string | null;
+  onLocaleChange: (locale: string) => Promise<{ ok: boolean }>;
+  signOut: () => Promise<void>;
+};
+
+export async function SiteHeader({ userName, onLocaleChange, signOut }: Props) {
+  const t = await getTranslations("nav");
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link
+          href={userName ? "/groups" : "/"}
+          className="flex items-center gap-2 font-semibold text-slate-900"
+          aria-label={t("home")}
+        >
+          <span
+            aria-hidden
+            className="bg-brand-600 grid size-8 place-items-center rounded-md text-sm text-white"
+          >
+            読
+          </span>
+          <span>Yomikai</span>
+        </Link>
+        <nav
+          aria-label={t("mainNav")}
+          className="flex flex-wrap items-center gap-1 text-sm sm:gap-2"
+        >
+          {userName ? (
+            <>
+              <Link
+                href="/groups"
+                className="rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
+              >
+                {t("groups")}
+              </Link>
+              <Link
+                href="/profile"
+                className="max-w-40 truncate rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
+              >
+                {t("profile")}
+                <span className="sr-only"> ({userName})</span>
+              </Link>
+              <form action={signOut}>
+                <button
+                  type="submit"
+                  className="rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
+                >
+                  {t("signOut")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link
+                href="/sign-in"
+                className="rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
+              >
+                {t("signIn")}
+              </Link>
+              <Link
+                href="/sign-up"
+                className="bg-brand-600 hover:bg-brand-700 rounded-md px-3 py-2 font-medium text-white"
+              >
+                {t("signUp")}
+              </Link>
+            </>
+          )}
+          <LanguageSwitcher onChange={onLocaleChange} />
+        </nav>
+      </div>
+    </header>
+  );
+}

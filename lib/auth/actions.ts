@@ -1,0 +1,88 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut, enabledOAuthProviders } from "./config";
+import { callbackPathSchema, signInSchema, signUpSchema } from "./schema";
+import { fieldError, formError, parseForm, type FormState } from "@/lib/forms";
+import { createUser } from "@/lib/users/mutations";
+import { getUserCredentials } from "@/lib/users/data";
+import { isLocale, LOCALE_COOKIE, routing, type Locale } from "@/lib/i18n/routing";
+
+/** The path to land on after signing in, in the user's language. */
+function landingPath(callbackUrl: unknown, locale: Locale): string {
+  const path = callbackPathSchema.parse(callbackUrl);
+  if (path === "/") return `/${locale}/groups`;
+  // Re-home a localized path into the user's language.
+  const [, first, ...rest] = path.split("/");
+  return isLocale(first) ? `/${[locale, ...rest].join("/")}` : `/${locale}${path}`;
+}
+
+async function rememberLocale(locale: Locale) {
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+  });
+}
+
+async function currentLocale(): Promise<Locale> {
+  const l = await getLocale();
+  return isLocale(l) ? l : routing.defaultLocale;
+}
+
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(signUpSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const locale = await currentLocale();
+  const user = await createUser({ ...parsed.data, locale });
+  if (!user) return fieldError("email", "validation.emailTaken", formData);
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirect: false,
+    });
+  } catch (error) {
+    if (error instanceof AuthError) return formError("errors.signInAfterSignUp", formData);
+    throw error;
+  }
+  redirect(landingPath(formData.get("callbackUrl"), locale));
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(signInSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return formError(
+        error.code === "rate_limited" ? "errors.tooManyAttempts" : "errors.invalidCredentials",
+        formData,
+      );
+    }
+    if (error instanceof AuthError) return formError("errors.invalidCredentials", formData);
+    throw error;
+  }
+  const user = await getUserCredentials(parsed.data.email);
+  const locale = user?.locale && isLocale(user.locale) ? user.locale : await currentLocale();
+  await rememberLocale(locale);
+  redirect(landingPath(formData.get("callbackUrl"), locale));
+}
+
+export async function oauthSignInAction(formData: FormData): Promise<void> {
+  const provider = formData.get("provider");
+  const enabled = enabledOAuthProviders() as string[];
+  if (typeof provider !== "string" || !enabled.includes(provider))
+    redirect(`/${await currentLocale()}/sign-in`);
+  await signIn(provider, {
+    redirectTo: landingPath(formData.get("callbackUrl"), await currentLocale()),
+  });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: `/${await currentLocale()}` });
+}

@@ -1,0 +1,100 @@
+// next-auth: email + password always; GitHub and Google when their keys are set. Sessions are
+// JWTs holding the user id; every request re-reads the user (lib/auth/session.ts).
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { env } from "@/lib/env";
+import { signInSchema } from "./schema";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from "./rate-limit";
+import { getUserCredentials } from "@/lib/users/data";
+import { upsertOAuthUser } from "@/lib/users/mutations";
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+export class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}
+
+function buildConfig(): NextAuthConfig {
+  const { authSecret, github, google } = env();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const { email, password } = parsed.data;
+        const ip = clientIp(request.headers);
+        if (await isSignInBlocked(email, ip)) throw new TooManyAttempts();
+        const user = await getUserCredentials(email);
+        const ok = await verifyPassword(
+          user?.passwordHash ?? (await dummyPasswordHash()),
+          password,
+        );
+        if (!user || !user.passwordHash || !ok) {
+          await recordSignInFailure(email, ip);
+          throw new InvalidCredentials();
+        }
+        await clearSignInFailures(email);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+  if (github) providers.push(GitHub(github));
+  if (google) providers.push(Google(google));
+
+  return {
+    secret: authSecret,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    logger: {
+      // A wrong password is an expected outcome, not a server error worth a stack trace.
+      error(error) {
+        const type = (error as { type?: string }).type;
+        if (type === "CredentialsSignin") return;
+        console.error(error);
+      },
+    },
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || (account.type !== "oauth" && account.type !== "oidc")) return true;
+        const email = (profile?.email ?? user.email)?.toLowerCase();
+        if (!email) return false;
+        const saved = await upsertOAuthUser({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email,
+          name: user.name ?? email,
+        });
+        user.id = saved.id;
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+
+export function enabledOAuthProviders(): ("github" | "google")[] {
+  const { github, google } = env();
+  return [...(github ? (["github"] as const) : []), ...(google ? (["google"] as const) : [])];
+}

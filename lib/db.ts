@@ -1,0 +1,40 @@
+// The one Prisma client, on the driver adapter DATABASE_URL names. The only importer of the
+// generated clients; both share one set of models, so the SQLite client's types serve for both.
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { env } from "@/lib/env";
+
+export type Db = SqliteClient;
+
+function createClient(): Db {
+  const { databaseUrl, databaseProvider } = env();
+  if (databaseProvider === "postgres") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: 5000 });
+  return new SqliteClient({ adapter });
+}
+
+// One client per process (kept across dev hot reloads), created on first use so that building
+// the app never needs a database or secrets.
+const globalForDb = globalThis as unknown as { yomikaiDb?: Db };
+
+function client(): Db {
+  globalForDb.yomikaiDb ??= createClient();
+  return globalForDb.yomikaiDb;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export { Prisma } from "@/lib/generated/sqlite/client";
+export type { Role } from "@/lib/generated/sqlite/enums";

@@ -1,0 +1,93 @@
+// The environment, parsed by zod once. Server-only: import `env()` where a setting is needed.
+import "server-only";
+import { z } from "zod";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { DEFAULT_SQLITE_URL } from "@/scripts/database-url.mjs";
+
+export const MIN_SECRET_LENGTH = 32;
+const DEV_SECRET_FILE = join(process.cwd(), ".data", "auth-secret");
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default("")
+      .transform((v) => (v === "" ? DEFAULT_SQLITE_URL : v))
+      .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+        message: "DATABASE_URL must be file:… (SQLite) or postgresql://… (PostgreSQL)",
+      }),
+    AUTH_SECRET: optionalText,
+    AUTH_GITHUB_ID: optionalText,
+    AUTH_GITHUB_SECRET: optionalText,
+    AUTH_GOOGLE_ID: optionalText,
+    AUTH_GOOGLE_SECRET: optionalText,
+    // How many failed sign-ins per account and per IP within the window before refusing.
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  })
+  .transform((raw, ctx) => {
+    let secret = raw.AUTH_SECRET;
+    if (!secret && raw.NODE_ENV !== "production") secret = readOrCreateDevSecret();
+    if (!secret || secret.length < MIN_SECRET_LENGTH) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: `AUTH_SECRET must be set to a random string of at least ${MIN_SECRET_LENGTH} characters in production (for example: openssl rand -base64 33)`,
+      });
+      return z.NEVER;
+    }
+    return {
+      nodeEnv: raw.NODE_ENV,
+      databaseUrl: raw.DATABASE_URL,
+      databaseProvider: raw.DATABASE_URL.startsWith("file:")
+        ? ("sqlite" as const)
+        : ("postgres" as const),
+      authSecret: secret,
+      github:
+        raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET
+          ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET }
+          : undefined,
+      google:
+        raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET
+          ? { clientId: raw.AUTH_GOOGLE_ID, clientSecret: raw.AUTH_GOOGLE_SECRET }
+          : undefined,
+      signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
+      signInWindowMinutes: raw.SIGN_IN_WINDOW_MINUTES,
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+function readOrCreateDevSecret(): string {
+  if (existsSync(DEV_SECRET_FILE)) return readFileSync(DEV_SECRET_FILE, "utf8").trim();
+  const secret = randomBytes(33).toString("base64url");
+  mkdirSync(dirname(DEV_SECRET_FILE), { recursive: true });
+  writeFileSync(DEV_SECRET_FILE, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,72 @@
+// The shape every form action returns, and the helpers that build it. Field errors and form
+// errors are message keys ("validation.*", "errors.*", …) that the form shows in the user's language.
+import { z } from "zod";
+import { isAppError, messageKeyOf } from "./errors";
+
+export type FormState = {
+  status: "idle" | "error" | "success";
+  fieldErrors?: Record<string, string[] | undefined>;
+  formError?: string;
+  message?: string;
+  /** What the user typed, echoed back so a failed submit loses nothing. */
+  values?: Record<string, string>;
+  /** Anything the form needs after success (e.g. a new invite link). */
+  data?: Record<string, string>;
+};
+
+export const idleState: FormState = { status: "idle" };
+
+/** The text fields of a form, without passwords (never echoed back). */
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$"))
+      out[key] = value;
+  }
+  return out;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.output<S>> {
+  const raw = Object.fromEntries(
+    [...formData.entries()].filter(([key, v]) => typeof v === "string" && !key.startsWith("$")),
+  );
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, state: invalid(result.error, formData) };
+}
+
+export function invalid(error: z.ZodError, formData?: FormData): FormState {
+  const flat = z.flattenError(error);
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(
+    flat.fieldErrors as Record<string, string[] | undefined>,
+  )) {
+    if (messages?.length) fieldErrors[key] = messages.map((m) => `validation.${m}`);
+  }
+  return {
+    status: "error",
+    fieldErrors,
+    ...(flat.formErrors.length ? { formError: `validation.${flat.formErrors[0]}` } : {}),
+    ...(formData ? { values: formValues(formData) } : {}),
+  };
+}
+
+export function fieldError(field: string, key: string, formData?: FormData): FormState {
+  return {
+    status: "error",
+    fieldErrors: { [field]: [key] },
+    ...(formData ? { values: formValues(formData) } : {}),
+  };
+}
+
+export function formError(key: string, formData?: FormData): FormState {
+  return { status: "error", formError: key, ...(formData ? { values: formValues(formData) } : {}) };
+}
+
+/** Turns an expected AppError (not found, forbidden, …) into a form error; rethrows anything else. */
+export function appErrorState(error: unknown, formData?: FormData): FormState {
+  if (isAppError(error)) return formError(messageKeyOf(error), formData);
+  throw error;
+}

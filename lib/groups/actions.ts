@@ -1,0 +1,149 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { appErrorState, fieldError, formError, parseForm, type FormState } from "@/lib/forms";
+import { getGroupForMember } from "./data";
+import {
+  changeRole,
+  createGroup,
+  createInvite,
+  joinByInvite,
+  leaveGroup,
+  removeMember,
+  revokeInvite,
+  updateGroupSettings,
+} from "./mutations";
+import {
+  changeRoleSchema,
+  createGroupSchema,
+  createInviteSchema,
+  groupSettingsSchema,
+  idSchema,
+  inviteTokenSchema,
+  slugSchema,
+} from "./schema";
+import { z } from "zod";
+
+/** The group named by the form's `groupSlug`, for a member; NOT_FOUND for anyone else. */
+async function memberGroup(formData: FormData) {
+  const user = await requireUser();
+  const slug = slugSchema.safeParse(formData.get("groupSlug"));
+  if (!slug.success) throw new AppError("NOT_FOUND");
+  const group = await getGroupForMember(slug.data, user.id);
+  if (!group) throw new AppError("NOT_FOUND");
+  return { user, group };
+}
+
+function refresh(slug: string) {
+  revalidatePath(`/[locale]/groups/${slug}`, "page");
+  revalidatePath(`/[locale]/groups`, "page");
+}
+
+export async function createGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = parseForm(createGroupSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const result = await createGroup(user.id, parsed.data);
+  if (!result.ok) return fieldError("slug", "validation.slugTaken", formData);
+  redirect(`/${await getLocale()}/groups/${result.slug}`);
+}
+
+export async function updateGroupSettingsAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  try {
+    const { user, group } = await memberGroup(formData);
+    const parsed = parseForm(groupSettingsSchema, formData);
+    if (!parsed.ok) return parsed.state;
+    await updateGroupSettings(user.id, group.id, parsed.data);
+    refresh(group.slug);
+    return { status: "success", message: "settings.saved" };
+  } catch (error) {
+    return appErrorState(error, formData);
+  }
+}
+
+export async function createInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const { user, group } = await memberGroup(formData);
+    const parsed = parseForm(createInviteSchema, formData);
+    if (!parsed.ok) return parsed.state;
+    const invite = await createInvite(user.id, group.id, parsed.data.days);
+    refresh(group.slug);
+    return { status: "success", message: "invites.created", data: { token: invite.token } };
+  } catch (error) {
+    return appErrorState(error, formData);
+  }
+}
+
+export async function revokeInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const { user, group } = await memberGroup(formData);
+    const id = idSchema.safeParse(formData.get("inviteId"));
+    if (!id.success) return formError("errors.NOT_FOUND");
+    await revokeInvite(user.id, group.id, id.data);
+    refresh(group.slug);
+    return { status: "success", message: "invites.revoked" };
+  } catch (error) {
+    return appErrorState(error, formData);
+  }
+}
+
+export async function joinGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const token = inviteTokenSchema.safeParse(formData.get("token"));
+  if (!token.success) return formError("invites.unknown");
+  const result = await joinByInvite(user.id, token.data);
+  if (!result.ok)
+    return formError(`invites.${result.reason === "revoked" ? "revokedLink" : result.reason}`);
+  redirect(`/${await getLocale()}/groups/${result.slug}`);
+}
+
+export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const { user, group } = await memberGroup(formData);
+    const parsed = parseForm(changeRoleSchema, formData);
+    if (!parsed.ok) return parsed.state;
+    const result = await changeRole(user.id, group.id, parsed.data.membershipId, parsed.data.role);
+    if (!result.ok) return formError("members.lastOwner");
+    refresh(group.slug);
+    return { status: "success", message: "members.roleChanged" };
+  } catch (error) {
+    return appErrorState(error, formData);
+  }
+}
+
+export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const { user, group } = await memberGroup(formData);
+    const id = z
+      .object({ membershipId: idSchema })
+      .safeParse({ membershipId: formData.get("membershipId") });
+    if (!id.success) return formError("errors.NOT_FOUND");
+    const result = await removeMember(user.id, group.id, id.data.membershipId);
+    if (!result.ok) return formError("members.lastOwner");
+    refresh(group.slug);
+    return { status: "success", message: "members.removed" };
+  } catch (error) {
+    return appErrorState(error, formData);
+  }
+}
+
+export async function leaveGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let left = false;
+  try {
+    const { user, group } = await memberGroup(formData);
+    const result = await leaveGroup(user.id, group.id);
+    if (!result.ok) return formError("members.lastOwnerLeave");
+    left = true;
+  } catch (error) {
+    return appErrorState(error, formData);
+  }
+  if (left) redirect(`/${await getLocale()}/groups`);
+  return { status: "idle" };
+}

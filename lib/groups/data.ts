@@ -1,0 +1,127 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { GroupRole } from "./schema";
+
+export type GroupSummary = {
+  id: string;
+  name: string;
+  slug: string;
+  role: GroupRole;
+  memberCount: number;
+};
+
+export async function listGroupsForUser(userId: string): Promise<GroupSummary[]> {
+  const rows = await db.membership.findMany({
+    where: { userId },
+    orderBy: { group: { name: "asc" } },
+    select: {
+      role: true,
+      group: {
+        select: { id: true, name: true, slug: true, _count: { select: { memberships: true } } },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.group.id,
+    name: r.group.name,
+    slug: r.group.slug,
+    role: r.role,
+    memberCount: r.group._count.memberships,
+  }));
+}
+
+export type GroupForMember = {
+  id: string;
+  name: string;
+  slug: string;
+  readingMinutes: number;
+  recapSoftSeconds: number;
+  recapHardSeconds: number;
+  role: GroupRole;
+  membershipId: string;
+};
+
+/** The group behind a slug, only when the user is a member of it (null otherwise). */
+export async function getGroupForMember(
+  slug: string,
+  userId: string,
+): Promise<GroupForMember | null> {
+  const m = await db.membership.findFirst({
+    where: { userId, group: { slug } },
+    select: {
+      id: true,
+      role: true,
+      group: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          readingMinutes: true,
+          recapSoftSeconds: true,
+          recapHardSeconds: true,
+        },
+      },
+    },
+  });
+  return m ? { ...m.group, role: m.role, membershipId: m.id } : null;
+}
+
+export function listMembers(groupId: string) {
+  return db.membership.findMany({
+    where: { groupId },
+    orderBy: [{ createdAt: "asc" }],
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
+  });
+}
+
+export function listInvites(groupId: string, now = new Date()) {
+  return db.invite.findMany({
+    where: { groupId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      token: true,
+      expiresAt: true,
+      uses: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+}
+
+export type InviteView =
+  | { status: "valid"; groupName: string; groupSlug: string; alreadyMember: boolean }
+  | { status: "expired" | "revoked" | "unknown" };
+
+export async function getInviteView(
+  token: string,
+  userId: string | null,
+  now = new Date(),
+): Promise<InviteView> {
+  const invite = await db.invite.findUnique({
+    where: { token },
+    select: {
+      expiresAt: true,
+      revokedAt: true,
+      groupId: true,
+      group: { select: { name: true, slug: true } },
+    },
+  });
+  if (!invite) return { status: "unknown" };
+  if (invite.revokedAt) return { status: "revoked" };
+  if (invite.expiresAt <= now) return { status: "expired" };
+  const alreadyMember = userId
+    ? (await db.membership.count({ where: { groupId: invite.groupId, userId } })) > 0
+    : false;
+  return {
+    status: "valid",
+    groupName: invite.group.name,
+    groupSlug: invite.group.slug,
+    alreadyMember,
+  };
+}

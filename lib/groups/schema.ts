@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from "./slug";
+
+export const GROUP_NAME_MAX = 100;
+export const READING_MINUTES = { min: 5, max: 180, default: 50 } as const;
+export const RECAP_SECONDS = { min: 10, max: 1800, soft: 60, hard: 120 } as const;
+export const INVITE_DAYS = [1, 7, 30] as const;
+export const roles = ["OWNER", "ADMIN", "MEMBER"] as const;
+export type GroupRole = (typeof roles)[number];
+
+export const groupNameSchema = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(GROUP_NAME_MAX, { error: "nameTooLong" });
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(SLUG_MIN, { error: "slugTooShort" })
+  .max(SLUG_MAX, { error: "slugTooLong" })
+  .regex(SLUG_PATTERN, { error: "slugInvalid" })
+  .refine((s) => !RESERVED_SLUGS.has(s), { error: "slugReserved" });
+
+export const createGroupSchema = z.object({
+  name: groupNameSchema,
+  // Empty means "make one from the name".
+  slug: z.union([z.literal("").transform(() => undefined), slugSchema]).optional(),
+});
+export type CreateGroupInput = z.infer<typeof createGroupSchema>;
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "numberInvalid" })
+    .int({ error: "numberInvalid" })
+    .min(min, { error: "numberTooSmall" })
+    .max(max, { error: "numberTooLarge" });
+
+export const groupSettingsSchema = z
+  .object({
+    name: groupNameSchema,
+    readingMinutes: int(READING_MINUTES.min, READING_MINUTES.max),
+    recapSoftSeconds: int(RECAP_SECONDS.min, RECAP_SECONDS.max),
+    recapHardSeconds: int(RECAP_SECONDS.min, RECAP_SECONDS.max),
+  })
+  .refine((v) => v.recapSoftSeconds < v.recapHardSeconds, {
+    path: ["recapHardSeconds"],
+    error: "hardBelowSoft",
+  });
+export type GroupSettingsInput = z.infer<typeof groupSettingsSchema>;
+
+export const createInviteSchema = z.object({
+  days: z.coerce
+    .number({ error: "numberInvalid" })
+    .refine((d) => (INVITE_DAYS as readonly number[]).includes(d), { error: "inviteDaysInvalid" }),
+});
+
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+export const inviteTokenSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,64}$/);
+
+export const changeRoleSchema = z.object({
+  membershipId: idSchema,
+  role: z.enum(roles, { error: "roleInvalid" }),
+});
+
+/** Whether a role may manage invites and settings. */
+export function canAdminister(role: GroupRole): boolean {
+  return role === "OWNER" || role === "ADMIN";
+}
+
+/** Whether a role may change roles and remove members. */
+export function canManageMembers(role: GroupRole): boolean {
+  return role === "OWNER";
+}

@@ -1,0 +1,16 @@
+import { defineRouting } from "next-intl/routing";
+
+export const locales = ["ja", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+export const routing = defineRouting({
+  locales,
+  defaultLocale: "en",
+  localePrefix: "always",
+  localeCookie: { name: LOCALE_COOKIE, maxAge: 60 * 60 * 24 * 365 },
+});
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}

@@ -1,0 +1,57 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { requireUser, getSessionUser } from "@/lib/auth/session";
+import { changePasswordSchema, localeSchema, profileSchema } from "@/lib/auth/schema";
+import { verifyPassword } from "@/lib/auth/password";
+import { fieldError, parseForm, type FormState } from "@/lib/forms";
+import { getPasswordHash } from "./data";
+import { updateLocale, updatePassword, updateProfile } from "./mutations";
+import { LOCALE_COOKIE } from "@/lib/i18n/routing";
+
+async function rememberLocale(locale: string) {
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+  });
+}
+
+export async function updateProfileAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = parseForm(profileSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  await updateProfile(user.id, parsed.data);
+  await rememberLocale(parsed.data.locale);
+  revalidatePath("/", "layout");
+  return { status: "success", message: "profile.saved", data: { locale: parsed.data.locale } };
+}
+
+export async function changePasswordAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = parseForm(changePasswordSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const hash = await getPasswordHash(user.id);
+  if (!hash || !(await verifyPassword(hash, parsed.data.currentPassword))) {
+    return fieldError("currentPassword", "validation.currentPasswordWrong");
+  }
+  await updatePassword(user.id, parsed.data.newPassword);
+  return { status: "success", message: "profile.passwordChanged" };
+}
+
+/** Remembers a language choice: in a cookie for everyone, on the account when signed in. */
+export async function setLocaleAction(locale: string): Promise<{ ok: boolean }> {
+  const parsed = localeSchema.safeParse(locale);
+  if (!parsed.success) return { ok: false };
+  await rememberLocale(parsed.data);
+  const user = await getSessionUser();
+  if (user) await updateLocale(user.id, parsed.data);
+  return { ok: true };
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export const sessionUserSelect = { id: true, email: true, name: true, locale: true } as const;
+export type SessionUser = { id: string; email: string; name: string; locale: string | null };
+
+export function getUserById(id: string): Promise<SessionUser | null> {
+  return db.user.findUnique({ where: { id }, select: sessionUserSelect });
+}
+
+export function getUserCredentials(email: string) {
+  return db.user.findUnique({
+    where: { email },
+    select: { ...sessionUserSelect, passwordHash: true },
+  });
+}
+
+export async function getPasswordHash(userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
+}
+
+export async function isEmailTaken(email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email } })) > 0;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { SignUpInput } from "@/lib/auth/schema";
+import { sessionUserSelect, type SessionUser } from "./data";
+import type { Locale } from "@/lib/i18n/routing";
+
+/** Creates an account; `null` when the email is already registered. */
+export async function createUser(
+  input: SignUpInput & { locale: Locale },
+): Promise<SessionUser | null> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.user.create({
+      data: { name: input.name, email: input.email, passwordHash, locale: input.locale },
+      select: sessionUserSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return null;
+    throw error;
+  }
+}
+
+export function updateProfile(userId: string, data: { name: string; locale: Locale }) {
+  return db.user.update({ where: { id: userId }, data, select: sessionUserSelect });
+}
+
+export function updateLocale(userId: string, locale: Locale) {
+  return db.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+}
+
+export async function updatePassword(userId: string, newPassword: string) {
+  const passwordHash = await hashPassword(newPassword);
+  await db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
+}
+
+/** Finds or creates the user behind an external sign-in, linking the provider account. */
+export async function upsertOAuthUser(input: {
+  provider: string;
+  providerAccountId: string;
+  email: string;
+  name: string;
+}): Promise<SessionUser> {
+  const linked = await db.account.findUnique({
+    where: {
+      provider_providerAccountId: {
+        provider: input.provider,
+        providerAccountId: input.providerAccountId,
+      },
+    },
+    select: { user: { select: sessionUserSelect } },
+  });
+  if (linked) return linked.user;
+  return db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: sessionUserSelect,
+    });
+    const user =
+      existing ??
+      (await tx.user.create({
+        data: { email: input.email, name: input.name.slice(0, 100) || input.email },
+        select: sessionUserSelect,
+      }));
+    await tx.account.create({
+      data: {
+        userId: user.id,
+        provider: input.provider,
+        providerAccountId: input.providerAccountId,
+      },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,44 @@
+// Runs before `npm run dev` and `npm start`: makes sure the Prisma clients exist, checks the
+// production secret, and applies pending migrations (creating the SQLite file on first start).
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const mode = process.argv[2] ?? "dev";
+const MIN_SECRET_LENGTH = 32;
+
+function fail(message) {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+if (
+  !existsSync(join(root, "lib/generated/sqlite/client.ts")) ||
+  !existsSync(join(root, "lib/generated/postgres/client.ts"))
+) {
+  execFileSync(process.execPath, [join(root, "scripts/prisma-generate.mjs")], { stdio: "inherit" });
+}
+if (mode === "generate") process.exit(0);
+
+if (mode === "start") {
+  const secret = process.env.AUTH_SECRET?.trim() ?? "";
+  if (secret.length < MIN_SECRET_LENGTH) {
+    fail(
+      `AUTH_SECRET ${secret ? "is too short" : "is not set"}. In production, set AUTH_SECRET to a random string of at least ${MIN_SECRET_LENGTH} characters, for example:\n\n    export AUTH_SECRET="$(openssl rand -base64 33)"`,
+    );
+  }
+}
+
+try {
+  execFileSync(
+    process.execPath,
+    ["--experimental-wasm-modules", "--no-warnings", join(root, "scripts/db.mjs"), "deploy"],
+    { stdio: "inherit", cwd: root },
+  );
+} catch {
+  fail(
+    "Could not migrate the database. Check DATABASE_URL and that the database server is running.",
+  );
+}

@@ -1,0 +1,102 @@
+// Test fixtures: every test makes its own users (straight into the database) and signs them in
+// over HTTP through next-auth's credentials endpoint, so tests run in parallel without sharing state.
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
+import { hash } from "@node-rs/argon2";
+import { randomBytes } from "node:crypto";
+import { testDb } from "./db";
+
+export const PASSWORD = "correct-horse-42";
+
+export type TestUser = { id: string; email: string; name: string; password: string };
+
+let passwordHash: Promise<string> | undefined;
+
+export function uniqueId(): string {
+  return randomBytes(5).toString("hex");
+}
+
+/** A header value that makes each context look like its own client IP to the rate limiter. */
+export function fakeIp(): string {
+  const b = randomBytes(2);
+  return `198.51.${b[0]}.${b[1]}`;
+}
+
+export async function makeUser(
+  opts: { name?: string; locale?: "ja" | "en" } = {},
+): Promise<TestUser> {
+  passwordHash ??= hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const id = uniqueId();
+  const email = `user-${id}@example.test`;
+  const name = opts.name ?? `Reader ${id}`;
+  const user = await testDb().user.create({
+    data: { email, name, passwordHash: await passwordHash, locale: opts.locale ?? "en" },
+    select: { id: true },
+  });
+  return { id: user.id, email, name, password: PASSWORD };
+}
+
+/** Signs a user in over HTTP: the session cookie lands in the request's browser context. */
+export async function signInOverHttp(request: APIRequestContext, user: TestUser): Promise<void> {
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.ok()).toBe(true);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(res.status(), "credentials sign-in should redirect").toBe(302);
+  expect(res.headers()["location"] ?? "").not.toContain("error");
+}
+
+/** A new browser context for `user`, signed in, in `locale`. */
+export async function signedInPage(
+  browser: Browser,
+  user: TestUser,
+  options: { locale?: "ja" | "en"; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: options.locale === "ja" ? "ja-JP" : "en-US",
+    extraHTTPHeaders: { "x-forwarded-for": fakeIp() },
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
+  const page = await context.newPage();
+  await signInOverHttp(page.request, user);
+  return { context, page };
+}
+
+export async function makeGroup(ownerId: string, name = `Group ${uniqueId()}`) {
+  const slug = `g-${uniqueId()}`;
+  await testDb().group.create({
+    data: { name, slug, memberships: { create: { userId: ownerId, role: "OWNER" } } },
+    select: { id: true },
+  });
+  return { name, slug };
+}
+
+export async function addMember(
+  slug: string,
+  userId: string,
+  role: "OWNER" | "ADMIN" | "MEMBER" = "MEMBER",
+) {
+  const group = await testDb().group.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  await testDb().membership.create({
+    data: { groupId: group.id, userId, role },
+    select: { id: true },
+  });
+}
+
+export const test = base.extend({
+  context: async ({ context }, provide) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": fakeIp() });
+    await provide(context);
+  },
+});
+
+export { expect };

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import ja from "@/messages/ja.json";
+
+function keys(obj: unknown, prefix = ""): string[] {
+  if (typeof obj !== "object" || obj === null) return [prefix];
+  return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]!).sort();
+}
+
+describe("message catalogs", () => {
+  it("have exactly the same keys in Japanese and English", () => {
+    const a = keys(en).sort();
+    const b = keys(ja).sort();
+    expect(b.filter((k) => !a.includes(k))).toEqual([]);
+    expect(a.filter((k) => !b.includes(k))).toEqual([]);
+  });
+
+  it("use the same placeholders in both languages", () => {
+    const get = (o: unknown, path: string) =>
+      path.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown>)[k], o) as string;
+    for (const key of keys(en)) {
+      expect(new Set(placeholders(get(ja, key))), key).toEqual(new Set(placeholders(get(en, key))));
+    }
+  });
+
+  it("have no empty strings", () => {
+    const get = (o: unknown, path: string) =>
+      path.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown>)[k], o);
+    for (const key of keys(en)) {
+      expect(String(get(en, key)).trim(), key).not.toBe("");
+      expect(String(get(ja, key)).trim(), key).not.toBe("");
+    }
+  });
+});
