@@ -38,12 +38,15 @@ export function providerOf(url) {
   return url.startsWith("postgres") ? "postgres" : "sqlite";
 }
 
+// PRISMA_DIR lets the drift test point the commands at a modified copy of prisma/.
+const prismaDir = process.env.PRISMA_DIR ?? join(root, "prisma");
+
 function schemaFile(provider) {
-  return join(root, "prisma", provider, "schema.prisma");
+  return join(prismaDir, provider, "schema.prisma");
 }
 
 function migrationsDir(provider) {
-  return join(root, "prisma", provider, "migrations");
+  return join(prismaDir, provider, "migrations");
 }
 
 function loadMigrations(provider) {
@@ -175,7 +178,7 @@ function timestamp() {
 }
 
 async function migrate(name) {
-  writeSchemas();
+  if (!process.env.PRISMA_DIR) writeSchemas();
   const slug = (name || "change")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
@@ -238,4 +241,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // Connection pools would keep the process alive for their idle timeout.
+  process.exit(0);
 }

@@ -1,0 +1,61 @@
+// Demo data for a first look around: one study group with an owner, an admin and two members.
+// Safe to run again: it updates what is there instead of duplicating it.
+import { hash } from "@node-rs/argon2";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../lib/generated/postgres/client";
+import { resolveDatabaseUrl } from "./database-url.mjs";
+
+export const DEMO_PASSWORD = "yomikai-demo";
+export const DEMO_GROUP = { slug: "demo-reading-club", name: "Demo 論文読み会" };
+export const DEMO_USERS = [
+  { email: "owner@demo.yomikai.test", name: "Wakana Sato", role: "OWNER", locale: "ja" },
+  { email: "admin@demo.yomikai.test", name: "Kenji Mori", role: "ADMIN", locale: "ja" },
+  { email: "reader@demo.yomikai.test", name: "Alex Chen", role: "MEMBER", locale: "en" },
+  { email: "reader2@demo.yomikai.test", name: "Yui Takahashi", role: "MEMBER", locale: "ja" },
+] as const;
+
+async function main() {
+  const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+  const db = url.startsWith("postgres")
+    ? (new PostgresClient({
+        adapter: new PrismaPg({ connectionString: url }),
+      }) as unknown as SqliteClient)
+    : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  const passwordHash = await hash(DEMO_PASSWORD, {
+    algorithm: 2,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+
+  const group = await db.group.upsert({
+    where: { slug: DEMO_GROUP.slug },
+    update: {},
+    create: DEMO_GROUP,
+    select: { id: true },
+  });
+  for (const u of DEMO_USERS) {
+    const user = await db.user.upsert({
+      where: { email: u.email },
+      update: { passwordHash },
+      create: { email: u.email, name: u.name, locale: u.locale, passwordHash },
+      select: { id: true },
+    });
+    await db.membership.upsert({
+      where: { groupId_userId: { groupId: group.id, userId: user.id } },
+      update: { role: u.role },
+      create: { groupId: group.id, userId: user.id, role: u.role },
+    });
+  }
+  await db.$disconnect();
+  console.log(`Demo group "${DEMO_GROUP.name}" at /ja/groups/${DEMO_GROUP.slug}. Sign in as:`);
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.email.padEnd(28)} ${u.role.padEnd(7)} password: ${DEMO_PASSWORD}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
