@@ -34,6 +34,11 @@ export const envSchema = z
     // How many failed sign-ins per account and per IP within the window before refusing.
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    AUTH_URL: z
+      .url({ error: "AUTH_URL must be an absolute URL such as https://yomikai.example.org" })
+      .optional(),
+    // Tests only: lets a request shift the server's clock by a cookie (see lib/clock.ts).
+    E2E_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   })
   .transform((raw, ctx) => {
     let secret = raw.AUTH_SECRET;
@@ -63,6 +68,7 @@ export const envSchema = z
           : undefined,
       signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
       signInWindowMinutes: raw.SIGN_IN_WINDOW_MINUTES,
+      testClock: raw.E2E_TEST_CLOCK === "1",
     };
   });
 

@@ -10,6 +10,8 @@ import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { LeaveGroupButton, MemberActions } from "@/components/groups/member-actions";
 import { InvitePanel } from "@/components/groups/invite-panel";
+import { listMeetings } from "@/lib/meetings/data";
+import { ScheduleMeetingForm, StartNowButton } from "@/components/meetings/create-meeting";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -32,7 +34,8 @@ export default async function GroupPage({ params }: Props) {
   const group = await getGroupForMember(slug, user.id);
   if (!group) notFound();
   const admin = canAdminister(group.role);
-  const [members, invites, t, format, origin] = await Promise.all([
+  const [meetings, members, invites, t, format, origin] = await Promise.all([
+    listMeetings(group.id),
     listMembers(group.id),
     admin ? listInvites(group.id) : Promise.resolve([]),
     getTranslations(),
@@ -58,6 +61,51 @@ export default async function GroupPage({ params }: Props) {
             {t("groups.settings")}
           </Link>
         ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <Card title={t("meetings.title")} actions={<StartNowButton groupSlug={group.slug} />}>
+          {meetings.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("meetings.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-200" data-testid="meetings">
+              {meetings.map((m) => (
+                <li key={m.id}>
+                  <Link
+                    href={`/groups/${group.slug}/meetings/${m.number}`}
+                    className="flex flex-wrap items-center justify-between gap-2 py-3 hover:bg-slate-50"
+                  >
+                    <span className="min-w-0">
+                      <span className="block truncate font-medium text-slate-900">{m.title}</span>
+                      <span className="block text-sm text-slate-600">
+                        {t("meetings.number", { number: m.number })} ·{" "}
+                        {format.dateTime(m.scheduledAt, {
+                          dateStyle: "medium",
+                          timeStyle: "short",
+                        })}{" "}
+                        · {t("meetings.readers", { count: m.readerCount })}
+                      </span>
+                    </span>
+                    <span
+                      className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${
+                        m.phase === "READING" || m.phase === "RECAP"
+                          ? "bg-emerald-100 text-emerald-800"
+                          : m.phase === "PLANNED"
+                            ? "bg-brand-100 text-brand-700"
+                            : "bg-slate-200 text-slate-700"
+                      }`}
+                    >
+                      {t(`phases.${m.phase}`)}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("meetings.scheduleTitle")}>
+          <ScheduleMeetingForm groupSlug={group.slug} />
+        </Card>
       </div>
 
       <Card title={t("members.title")}>

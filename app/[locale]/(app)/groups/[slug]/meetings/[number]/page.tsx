@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { serverNow } from "@/lib/clock";
+import {
+  getBoard,
+  getMeetingForMember,
+  listGroupMembersForFacilitation,
+} from "@/lib/meetings/data";
+import { settleTimeUps } from "@/lib/meetings/mutations";
+import { Notice } from "@/components/ui/notice";
+import { MeetingLive } from "@/components/meetings/live-board";
+import { JoinMeetingForm } from "@/components/meetings/join-meeting-form";
+import { FacilitatorControls, FacilitatorPicker } from "@/components/meetings/facilitator-controls";
+
+type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
+
+function parseNumber(value: string): number | null {
+  return /^\d{1,6}$/.test(value) ? Number(value) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, number } = await params;
+  const t = await getTranslations({ locale, namespace: "meetings" });
+  return { title: t("number", { number: parseNumber(number) ?? 0 }) };
+}
+
+export default async function MeetingPage({ params }: Props) {
+  const { locale, slug, number: rawNumber } = await params;
+  setRequestLocale(locale);
+  const user = await requirePageUser(locale, `/groups/${slug}/meetings/${rawNumber}`);
+  const number = parseNumber(rawNumber);
+  if (number === null) notFound();
+  const meeting = await getMeetingForMember(slug, number, user.id);
+  if (!meeting) notFound();
+  const now = await serverNow();
+  await settleTimeUps(meeting.id, now);
+  const admin = meeting.role === "OWNER" || meeting.role === "ADMIN";
+  const canDrive = admin || meeting.facilitatorId === user.id;
+  const [board, t, format, members] = await Promise.all([
+    getBoard(meeting.id, now),
+    getTranslations(),
+    getFormatter(),
+    admin && meeting.phase !== "CLOSED"
+      ? listGroupMembersForFacilitation(meeting.group.id)
+      : Promise.resolve([]),
+  ]);
+  if (!board) notFound();
+  const joined = board.rows.some((r) => r.userId === user.id);
+  const open = meeting.phase === "PLANNED" || meeting.phase === "READING";
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/groups/${meeting.group.slug}`} className="text-brand-700 text-sm underline">
+          {t("meeting.back", { group: meeting.group.name })}
+        </Link>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">{meeting.title}</h1>
+          <span
+            data-testid="phase"
+            className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800"
+          >
+            {t(`phases.${meeting.phase}`)}
+          </span>
+        </div>
+        <p className="text-sm text-slate-600">
+          {t("meetings.number", { number: meeting.number })} ·{" "}
+          {format.dateTime(meeting.scheduledAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+          {t("meeting.facilitator", { name: meeting.facilitatorName })}
+        </p>
+      </div>
+
+      {canDrive ? (
+        <FacilitatorControls
+          groupSlug={meeting.group.slug}
+          number={meeting.number}
+          phase={meeting.phase}
+        />
+      ) : null}
+      {meeting.phase === "RECAP" ? <Notice tone="info">{t("meeting.recapNotice")}</Notice> : null}
+      {meeting.phase === "CLOSED" ? <Notice tone="info">{t("meeting.closedNotice")}</Notice> : null}
+      {!joined && open ? (
+        <JoinMeetingForm groupSlug={meeting.group.slug} number={meeting.number} />
+      ) : null}
+
+      <MeetingLive
+        initial={board}
+        userId={user.id}
+        groupSlug={meeting.group.slug}
+        number={meeting.number}
+        full={canDrive}
+      />
+
+      {members.length > 0 ? (
+        <FacilitatorPicker
+          groupSlug={meeting.group.slug}
+          number={meeting.number}
+          members={members.map((m) => m.user)}
+          current={meeting.facilitatorId}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { BoardState } from "@/lib/meetings/board";
+import { formatClock, remainingMs, statusAt } from "@/lib/readings/countdown";
+import { ReaderTimer } from "./reader-timer";
+import { useServerNow, useServerOffset } from "./use-server-clock";
+
+type Props = {
+  initial: BoardState;
+  userId: string;
+  groupSlug: string;
+  number: number;
+  /** The facilitator gets the full board; readers a compact one beside their timer. */
+  full: boolean;
+};
+
+/** The meeting's live state: the reader's own countdown and everyone's, kept current over SSE. */
+export function MeetingLive({ initial, userId, groupSlug, number, full }: Props) {
+  const t = useTranslations("board");
+  const ts = useTranslations("timer.status");
+  const router = useRouter();
+  const [board, setBoard] = useState(initial);
+  const [connected, setConnected] = useState(true);
+  const offset = useServerOffset(initial.serverNow);
+  const now = useServerNow(offset);
+  const phase = useRef(initial.phase);
+
+  useEffect(() => {
+    const source = new EventSource(`/api/meetings/${initial.meetingId}/events`);
+    source.addEventListener("board", (e) => {
+      const next = JSON.parse((e as MessageEvent<string>).data) as BoardState;
+      setBoard(next);
+      setConnected(true);
+      // A phase change alters the rest of the page (controls, forms): re-render it.
+      if (next.phase !== phase.current) {
+        phase.current = next.phase;
+        router.refresh();
+      }
+    });
+    source.onerror = () => setConnected(false);
+    source.onopen = () => setConnected(true);
+    return () => source.close();
+  }, [initial.meetingId, router]);
+
+  const mine = board.rows.find((r) => r.userId === userId);
+
+  return (
+    <div className={`grid gap-6 ${mine && !full ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
+      {mine ? (
+        <ReaderTimer
+          groupSlug={groupSlug}
+          number={number}
+          paperTitle={mine.paperTitle}
+          countdown={mine.countdown}
+          now={now}
+          canControl={board.phase === "PLANNED" || board.phase === "READING"}
+        />
+      ) : null}
+      <section
+        aria-labelledby="board-title"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
+        <div className="mb-3 flex items-center justify-between gap-2">
+          <h2 id="board-title" className="font-semibold">
+            {t("title")} <span className="text-slate-500">({board.rows.length})</span>
+          </h2>
+          <span
+            className={`flex items-center gap-1.5 text-xs ${connected ? "text-emerald-700" : "text-amber-700"}`}
+            role="status"
+          >
+            <span
+              aria-hidden
+              className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
+            />
+            {connected ? t("live") : t("reconnecting")}
+          </span>
+        </div>
+        {board.rows.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100" data-testid="board">
+            {board.rows.map((row) => {
+              const status = statusAt(row.countdown, now);
+              const remaining = remainingMs(row.countdown, now);
+              const late = status === "overtime" || (status === "done" && remaining < 0);
+              return (
+                <li
+                  key={row.readingId}
+                  data-reader={row.name}
+                  className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 py-2.5"
+                >
+                  <p className="truncate font-medium">
+                    {row.name}
+                    {row.userId === userId ? (
+                      <span className="font-normal text-slate-500"> ({t("you")})</span>
+                    ) : null}
+                  </p>
+                  <p
+                    className={`text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
+                    data-testid="board-time"
+                  >
+                    {status === "notStarted" ? "—" : formatClock(remaining)}
+                  </p>
+                  <p className="truncate text-sm text-slate-600" title={row.paperTitle}>
+                    {row.paperTitle}
+                  </p>
+                  <p className="text-right text-xs text-slate-600">
+                    <span data-testid="board-status">{ts(status)}</span>
+                    {full ? <span> · {t("answered", { count: row.answered })}</span> : null}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
+import { useFormText } from "@/components/ui/form-feedback";
+import { idleState } from "@/lib/forms";
+import { readingCommandAction } from "@/lib/meetings/actions";
+import {
+  formatClock,
+  remainingMs,
+  statusAt,
+  warningLevel,
+  type CountdownState,
+} from "@/lib/readings/countdown";
+import { playChime } from "./chime";
+
+const noSubscription = () => () => {};
+function readPermission(): NotificationPermission | "unsupported" {
+  return typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+}
+
+function setDocumentTitle(title: string) {
+  document.title = title;
+}
+
+type Props = {
+  groupSlug: string;
+  number: number;
+  paperTitle: string;
+  countdown: CountdownState;
+  now: number;
+  canControl: boolean;
+};
+
+function Command({
+  command,
+  label,
+  variant,
+  groupSlug,
+  number,
+}: {
+  command: string;
+  label: string;
+  variant?: "primary" | "secondary" | "danger";
+  groupSlug: string;
+  number: number;
+}) {
+  const [state, action] = useActionState(readingCommandAction, idleState);
+  const f = useFormText(state);
+  return (
+    <form action={action} className="contents">
+      <input type="hidden" name="groupSlug" value={groupSlug} />
+      <input type="hidden" name="number" value={number} />
+      <input type="hidden" name="command" value={command} />
+      <SubmitButton variant={variant ?? "secondary"} pendingLabel="…" className="min-w-28">
+        {label}
+      </SubmitButton>
+      {state.status === "error" ? <div className="basis-full">{f.notice()}</div> : null}
+    </form>
+  );
+}
+
+export function ReaderTimer({ groupSlug, number, paperTitle, countdown, now, canControl }: Props) {
+  const t = useTranslations("timer");
+  const status = statusAt(countdown, now);
+  const remaining = remainingMs(countdown, now);
+  const warning = status === "reading" ? warningLevel(remaining) : null;
+  const overtime = status === "overtime" || (status === "done" && remaining < 0);
+  const permission = useSyncExternalStore(
+    noSubscription,
+    readPermission,
+    () => "unsupported" as const,
+  );
+  const [answered, setAnswered] = useState<NotificationPermission | null>(null);
+  const notify = answered ?? permission;
+  const previousStatus = useRef(status);
+
+  // Time-up, seen live: chime, notification. (Loading a page already in overtime stays quiet.)
+  useEffect(() => {
+    if (previousStatus.current === "reading" && status === "overtime") {
+      playChime();
+      if (typeof Notification !== "undefined" && Notification.permission === "granted") {
+        try {
+          new Notification(t("notifyTitle"), {
+            body: t("notifyBody", { paper: paperTitle }),
+            tag: "yomikai-time-up",
+          });
+        } catch {
+          // Some browsers only allow notifications from a service worker.
+        }
+      }
+    }
+    previousStatus.current = status;
+  }, [status, paperTitle, t]);
+
+  // The tab title carries the time, so a background tab still tells it.
+  useEffect(() => {
+    const base = document.title.replace(/^(⏰ .*? · |\+?\d\d:\d\d · )/, "");
+    if (status === "reading" || status === "paused")
+      setDocumentTitle(`${formatClock(remaining)} · ${base}`);
+    else if (status === "overtime")
+      setDocumentTitle(
+        `⏰ ${t("titleTimeUp")} +${formatClock(remaining).replace("+", "")} · ${base}`,
+      );
+    else setDocumentTitle(base);
+  }, [status, remaining, t]);
+
+  const clockText = formatClock(remaining);
+  return (
+    <section
+      aria-labelledby="timer-title"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <h2 id="timer-title" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
+        {t("yourTimer")}
+      </h2>
+      <p className="mt-1 truncate text-slate-800" title={paperTitle}>
+        {paperTitle}
+      </p>
+      <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
+        <p
+          data-testid="time-left"
+          aria-label={overtime ? t("overtime") : t("timeLeft")}
+          className={`font-mono text-6xl font-bold tabular-nums sm:text-7xl ${
+            overtime
+              ? "text-red-600"
+              : warning === 1
+                ? "text-red-600"
+                : warning === 5
+                  ? "text-amber-600"
+                  : "text-slate-900"
+          }`}
+        >
+          {clockText}
+        </p>
+        <p
+          data-testid="timer-status"
+          className={`pb-2 text-sm font-medium ${overtime ? "text-red-700" : "text-slate-600"}`}
+        >
+          {t(`status.${status}`)}
+        </p>
+      </div>
+      {/* Announced to screen readers when it changes: each warning once, then time-up. */}
+      <div role="status" aria-live="assertive" className="mt-3 min-h-7 text-sm font-medium">
+        {status === "overtime" ? (
+          <p data-testid="timer-alert" className="rounded bg-red-50 px-3 py-1 text-red-800">
+            {t("timeUp")}
+          </p>
+        ) : warning ? (
+          <p data-testid="timer-alert" className="rounded bg-amber-50 px-3 py-1 text-amber-900">
+            {t("warning", { minutes: warning })}
+          </p>
+        ) : status === "notStarted" ? (
+          <p className="text-slate-600">{t("ready")}</p>
+        ) : null}
+      </div>
+      {canControl ? (
+        <div className="mt-4 flex flex-wrap gap-2">
+          {status === "notStarted" ? (
+            <Command
+              command="start"
+              label={t("start")}
+              variant="primary"
+              groupSlug={groupSlug}
+              number={number}
+            />
+          ) : null}
+          {status === "reading" || status === "overtime" ? (
+            <Command command="pause" label={t("pause")} groupSlug={groupSlug} number={number} />
+          ) : null}
+          {status === "paused" ? (
+            <Command
+              command="resume"
+              label={t("resume")}
+              variant="primary"
+              groupSlug={groupSlug}
+              number={number}
+            />
+          ) : null}
+          {status === "reading" || status === "overtime" || status === "paused" ? (
+            <>
+              <Command command="extend" label={t("extend")} groupSlug={groupSlug} number={number} />
+              <Command command="finish" label={t("finish")} groupSlug={groupSlug} number={number} />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {notify === "default" && status !== "done" ? (
+        <Button
+          variant="ghost"
+          className="text-brand-700 mt-3 px-0 underline"
+          onClick={async () => setAnswered(await Notification.requestPermission())}
+        >
+          {t("enableNotifications")}
+        </Button>
+      ) : notify === "granted" && status !== "done" ? (
+        <p className="mt-3 text-xs text-slate-500">{t("notificationsOn")}</p>
+      ) : null}
+    </section>
+  );
+}

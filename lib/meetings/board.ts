@@ -1,0 +1,20 @@
+// What the live board shows: sent to browsers as server-sent events.
+import type { CountdownState } from "@/lib/readings/countdown";
+import type { MeetingPhase } from "./schema";
+
+export type BoardRow = {
+  readingId: string;
+  userId: string;
+  name: string;
+  paperTitle: string;
+  countdown: CountdownState;
+  answered: number;
+};
+
+export type BoardState = {
+  meetingId: string;
+  phase: MeetingPhase;
+  facilitatorId: string;
+  serverNow: number;
+  rows: BoardRow[];
+};

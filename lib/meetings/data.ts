@@ -1,0 +1,176 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { GroupRole } from "@/lib/groups/schema";
+import type { CountdownState } from "@/lib/readings/countdown";
+import type { BoardState } from "./board";
+import { answeredCount, type MeetingPhase } from "./schema";
+
+export type { BoardRow, BoardState } from "./board";
+
+export type MeetingListItem = {
+  id: string;
+  number: number;
+  title: string;
+  scheduledAt: Date;
+  phase: MeetingPhase;
+  readerCount: number;
+};
+
+export async function listMeetings(groupId: string): Promise<MeetingListItem[]> {
+  const rows = await db.meeting.findMany({
+    where: { groupId },
+    orderBy: { number: "desc" },
+    take: 100,
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      scheduledAt: true,
+      phase: true,
+      _count: { select: { readings: true } },
+    },
+  });
+  return rows.map(({ _count, ...m }) => ({ ...m, readerCount: _count.readings }));
+}
+
+export type MeetingForMember = {
+  id: string;
+  number: number;
+  title: string;
+  scheduledAt: Date;
+  phase: MeetingPhase;
+  facilitatorId: string;
+  facilitatorName: string;
+  group: { id: string; name: string; slug: string; readingMinutes: number };
+  role: GroupRole;
+};
+
+/** Meeting `number` of the group `slug`, only for a member of that group (null otherwise). */
+export async function getMeetingForMember(
+  slug: string,
+  number: number,
+  userId: string,
+): Promise<MeetingForMember | null> {
+  const m = await db.meeting.findFirst({
+    where: { number, group: { slug, memberships: { some: { userId } } } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      scheduledAt: true,
+      phase: true,
+      facilitatorId: true,
+      facilitator: { select: { name: true } },
+      group: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          readingMinutes: true,
+          memberships: { where: { userId }, select: { role: true } },
+        },
+      },
+    },
+  });
+  if (!m) return null;
+  const { memberships, ...group } = m.group;
+  return {
+    id: m.id,
+    number: m.number,
+    title: m.title,
+    scheduledAt: m.scheduledAt,
+    phase: m.phase,
+    facilitatorId: m.facilitatorId,
+    facilitatorName: m.facilitator.name,
+    group,
+    role: memberships[0]!.role,
+  };
+}
+
+/** The meeting's id when `userId` is a member of its group (for the live-event route). */
+export async function getMeetingIdForMember(
+  meetingId: string,
+  userId: string,
+): Promise<string | null> {
+  const m = await db.meeting.findFirst({
+    where: { id: meetingId, group: { memberships: { some: { userId } } } },
+    select: { id: true },
+  });
+  return m?.id ?? null;
+}
+
+export function toCountdown(r: {
+  startedAt: Date | null;
+  durationMs: number;
+  pausedMs: number;
+  pausedAt: Date | null;
+  finishedAt: Date | null;
+}): CountdownState {
+  return {
+    startedAt: r.startedAt?.getTime() ?? null,
+    durationMs: r.durationMs,
+    pausedMs: r.pausedMs,
+    pausedAt: r.pausedAt?.getTime() ?? null,
+    finishedAt: r.finishedAt?.getTime() ?? null,
+  };
+}
+
+export const countdownSelect = {
+  startedAt: true,
+  durationMs: true,
+  pausedMs: true,
+  pausedAt: true,
+  finishedAt: true,
+  timeUpAt: true,
+} as const;
+
+/** Everything the live board shows. The caller has checked membership. */
+export async function getBoard(meetingId: string, now: number): Promise<BoardState | null> {
+  const m = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      phase: true,
+      facilitatorId: true,
+      readings: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          userId: true,
+          ...countdownSelect,
+          whatIsIt: true,
+          novelty: true,
+          keyTechnique: true,
+          validation: true,
+          discussion: true,
+          nextPapers: true,
+          user: { select: { name: true } },
+          paper: { select: { title: true } },
+        },
+      },
+    },
+  });
+  if (!m) return null;
+  return {
+    meetingId: m.id,
+    phase: m.phase,
+    facilitatorId: m.facilitatorId,
+    serverNow: now,
+    rows: m.readings.map((r) => ({
+      readingId: r.id,
+      userId: r.userId,
+      name: r.user.name,
+      paperTitle: r.paper.title,
+      countdown: toCountdown(r),
+      answered: answeredCount(r),
+    })),
+  };
+}
+
+export function listGroupMembersForFacilitation(groupId: string) {
+  return db.membership.findMany({
+    where: { groupId },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true } } },
+  });
+}
