@@ -8,6 +8,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { setLocaleAction } from "@/lib/users/actions";
 import { SiteHeader } from "@/components/layout/site-header";
+import { TimeZoneSync } from "@/components/layout/time-zone-sync";
 import "../globals.css";
 
 export async function generateMetadata({
@@ -45,6 +46,7 @@ export default async function LocaleLayout({
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>
+          <TimeZoneSync />
           <SiteHeader
             userName={user?.name ?? null}
             onLocaleChange={setLocaleAction}

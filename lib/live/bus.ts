@@ -17,6 +17,7 @@ type Bus = {
   emitter: EventEmitter;
   publish(event: LiveEvent): Promise<void>;
   ready: Promise<void>;
+  close(): Promise<void>;
 };
 
 const globalForBus = globalThis as unknown as { yomikaiBus?: Bus };
@@ -32,11 +33,17 @@ function createBus(): Bus {
       async publish(event) {
         emitter.emit(event.topic, event.payload);
       },
+      async close() {
+        emitter.removeAllListeners();
+      },
     };
   }
 
   const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // An idle connection dropped by the server is replaced on next use; nothing to do here.
+  publisher.on("error", () => undefined);
   let listener: pg.Client | null = null;
+  let closing = false;
 
   async function listen(): Promise<void> {
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -58,7 +65,7 @@ function createBus(): Bus {
 
   let reconnecting = false;
   function reconnect() {
-    if (reconnecting) return;
+    if (reconnecting || closing) return;
     reconnecting = true;
     listener = null;
     setTimeout(() => {
@@ -81,7 +88,11 @@ function createBus(): Bus {
       if (Buffer.byteLength(text) > MAX_NOTIFY_BYTES)
         text = JSON.stringify({ topic: event.topic, payload: { type: "refresh" } });
       await publisher.query("SELECT pg_notify($1, $2)", [PG_CHANNEL, text]);
-      void listener;
+    },
+    async close() {
+      closing = true;
+      emitter.removeAllListeners();
+      await Promise.allSettled([listener?.end(), publisher.end()]);
     },
   };
 }
@@ -115,6 +126,13 @@ export async function subscribe(
     b.emitter.off(topic, onEvent);
     b.emitter.off("*refresh", onRefresh);
   };
+}
+
+/** Closes this process's connections (tests, shutdown). */
+export async function closeLiveBus(): Promise<void> {
+  const b = globalForBus.yomikaiBus;
+  globalForBus.yomikaiBus = undefined;
+  await b?.close();
 }
 
 export function meetingTopic(meetingId: string): string {
