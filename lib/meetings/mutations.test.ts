@@ -49,7 +49,12 @@ async function meeting(owner: string, groupId: string) {
   });
 }
 
-const paper = { title: "Attention Is All You Need", authors: ["A. Vaswani"] };
+const paper = {
+  title: "Attention Is All You Need",
+  authors: ["A. Vaswani"],
+  arxivId: undefined,
+  doi: undefined,
+};
 
 afterAll(async () => {
   await closeLiveBus();

@@ -100,3 +100,42 @@ export const test = base.extend({
 });
 
 export { expect };
+
+export const TEST_CLOCK_COOKIE = "yomikai-test-clock-offset";
+
+/** Moves the server's clock for this context's requests (the e2e server runs with E2E_TEST_CLOCK=1). */
+export async function setServerClock(context: BrowserContext, offsetMs: number): Promise<void> {
+  await context.addCookies([
+    {
+      name: TEST_CLOCK_COOKIE,
+      value: String(Math.round(offsetMs)),
+      domain: "127.0.0.1",
+      path: "/",
+    },
+  ]);
+}
+
+/** "49:58" → seconds (negative for "+01:02" overtime). */
+export function clockSeconds(text: string): number {
+  const m = /^(\+)?(\d+):(\d\d)$/.exec(text.trim());
+  if (!m) throw new Error(`not a clock: ${text}`);
+  const s = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] ? -s : s;
+}
+
+export async function makeMeeting(groupSlug: string, facilitatorId: string, number = 1) {
+  const group = await testDb().group.findUniqueOrThrow({
+    where: { slug: groupSlug },
+    select: { id: true },
+  });
+  return testDb().meeting.create({
+    data: {
+      groupId: group.id,
+      number,
+      title: `Session ${number}`,
+      scheduledAt: new Date(),
+      facilitatorId,
+    },
+    select: { id: true, number: true },
+  });
+}

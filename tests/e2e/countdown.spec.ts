@@ -1,0 +1,293 @@
+import {
+  test,
+  expect,
+  makeUser,
+  makeGroup,
+  addMember,
+  makeMeeting,
+  signedInPage,
+  setServerClock,
+  clockSeconds,
+} from "./support/fixtures";
+import { testDb } from "./support/db";
+import type { Page } from "@playwright/test";
+
+const MIN = 60_000;
+
+async function joinWithPaper(page: Page, title: string) {
+  await page.getByLabel("Paper title").fill(title);
+  await page.getByRole("button", { name: "Join as a reader" }).click();
+  await expect(page.getByRole("button", { name: "Start", exact: true })).toBeVisible();
+}
+
+test.describe("the reader's countdown", () => {
+  test("a whole 50 minutes: warnings, reload, a second device, time-up and overtime", async ({
+    browser,
+  }) => {
+    const reader = await makeUser();
+    const group = await makeGroup(reader.id);
+    const { page, context } = await signedInPage(browser, reader);
+    await page.clock.install({ time: Date.now() });
+    await page.goto(`/en/groups/${group.slug}`);
+    await page.getByRole("button", { name: "Start a session now" }).click();
+    await expect(page).toHaveURL(new RegExp(`/en/groups/${group.slug}/meetings/1$`));
+    await expect(page.getByTestId("phase")).toHaveText("Reading");
+    await joinWithPaper(page, "Attention Is All You Need");
+
+    await page.getByRole("button", { name: "Start", exact: true }).click();
+    const timeLeft = page.getByTestId("time-left");
+    await expect(timeLeft).toHaveText(/^(50:00|49:5\d)$/);
+    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
+
+    let offset = 0;
+    const jump = async (ms: number) => {
+      offset += ms;
+      await setServerClock(context, offset);
+      await page.clock.fastForward(ms);
+    };
+
+    await jump(40 * MIN);
+    await expect(timeLeft).toHaveText(/^(10:00|09:5\d)$/);
+    await expect(page.getByTestId("timer-alert")).toHaveText("10 minutes left");
+    await expect(page).toHaveTitle(/^(10:00|09:5\d) · /);
+
+    // A reload keeps the time: it comes from the server's deadline.
+    await page.reload();
+    await expect(timeLeft).toHaveText(/^(10:00|09:5\d)$/);
+
+    // A second device shows the same time (within a second).
+    const other = await browser.newContext({
+      extraHTTPHeaders: { "x-forwarded-for": "203.0.113.7" },
+    });
+    await other.addCookies(await context.cookies());
+    const second = await other.newPage();
+    await second.clock.install({ time: Date.now() + offset });
+    await second.goto(page.url());
+    const a = clockSeconds((await timeLeft.textContent())!);
+    const b = clockSeconds((await second.getByTestId("time-left").textContent())!);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
+
+    await jump(5 * MIN);
+    await expect(page.getByTestId("timer-alert")).toHaveText("5 minutes left");
+    await jump(4 * MIN);
+    await expect(page.getByTestId("timer-alert")).toHaveText("1 minute left");
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __yomikaiChimes?: number }).__yomikaiChimes ?? 0,
+      ),
+    ).toBe(0);
+
+    await jump(MIN + 3_000);
+    await expect(page.getByTestId("timer-status")).toHaveText("Overtime");
+    await expect(page.getByTestId("timer-alert")).toHaveText("Time's up! Overtime is counting.");
+    await expect(timeLeft).toHaveText(/^\+00:0\d$/);
+    await expect(timeLeft).toHaveClass(/text-red-600/);
+    await expect(page).toHaveTitle(/^⏰ Time's up/);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __yomikaiChimes?: number }).__yomikaiChimes,
+      ),
+    ).toBe(1);
+
+    // The server recorded time-up at its own deadline.
+    await page.reload();
+    const saved = await testDb().reading.findFirstOrThrow({
+      where: { userId: reader.id },
+      select: { startedAt: true, timeUpAt: true },
+    });
+    expect(saved.timeUpAt?.getTime()).toBe(saved.startedAt!.getTime() + 50 * MIN);
+    await other.close();
+    await context.close();
+  });
+
+  test("a browser clock that is an hour wrong still shows the server's time", async ({
+    browser,
+  }) => {
+    const reader = await makeUser();
+    const group = await makeGroup(reader.id);
+    const meeting = await makeMeeting(group.slug, reader.id);
+    const { page, context } = await signedInPage(browser, reader);
+    await page.clock.install({ time: Date.now() + 60 * MIN });
+    await page.goto(`/en/groups/${group.slug}/meetings/${meeting.number}`);
+    await joinWithPaper(page, "BERT");
+    await page.getByRole("button", { name: "Start", exact: true }).click();
+    await expect(page.getByTestId("time-left")).toHaveText(/^(50:00|49:5\d)$/);
+    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
+    await context.close();
+  });
+
+  test("pause holds the time, +5 minutes adds to it, I'm done stops it", async ({ browser }) => {
+    const reader = await makeUser();
+    const group = await makeGroup(reader.id);
+    const meeting = await makeMeeting(group.slug, reader.id);
+    const { page, context } = await signedInPage(browser, reader);
+    await page.clock.install({ time: Date.now() });
+    await page.goto(`/en/groups/${group.slug}/meetings/${meeting.number}`);
+    await joinWithPaper(page, "ResNet");
+    await page.getByRole("button", { name: "Start", exact: true }).click();
+    await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expect(page.getByTestId("timer-status")).toHaveText("Paused");
+    const held = clockSeconds((await page.getByTestId("time-left").textContent())!);
+    await setServerClock(context, 20 * MIN);
+    await page.clock.fastForward(20 * MIN);
+    await page.reload();
+    expect(clockSeconds((await page.getByTestId("time-left").textContent())!)).toBe(held);
+    await page.getByRole("button", { name: "Resume" }).click();
+    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
+    await page.getByRole("button", { name: "+5 minutes" }).click();
+    await expect(page.getByTestId("time-left")).toHaveText(/^(55:00|54:5\d)$/);
+    await page.getByRole("button", { name: "I'm done" }).click();
+    await expect(page.getByTestId("timer-status")).toHaveText("Done");
+    await expect(page.getByRole("button", { name: "Pause" })).toHaveCount(0);
+    const r = await testDb().reading.findFirstOrThrow({
+      where: { userId: reader.id },
+      select: { pausedMs: true, durationMs: true, finishedAt: true },
+    });
+    expect(r.pausedMs).toBeGreaterThanOrEqual(20 * MIN);
+    expect(r.durationMs).toBe(55 * MIN);
+    expect(r.finishedAt).not.toBeNull();
+    await context.close();
+  });
+
+  test("two tabs pressing Start at once give one start", async ({ browser }) => {
+    const reader = await makeUser();
+    const group = await makeGroup(reader.id);
+    const meeting = await makeMeeting(group.slug, reader.id);
+    const { page, context } = await signedInPage(browser, reader);
+    const url = `/en/groups/${group.slug}/meetings/${meeting.number}`;
+    await page.goto(url);
+    await joinWithPaper(page, "GPT-2");
+    const tab2 = await context.newPage();
+    await tab2.goto(url);
+    // Press both buttons in the same instant (a normal click would wait, and the second button
+    // vanishes as soon as the first start reaches its tab).
+    const buttons = await Promise.all([
+      page.getByRole("button", { name: "Start", exact: true }).elementHandle(),
+      tab2.getByRole("button", { name: "Start", exact: true }).elementHandle(),
+    ]);
+    await Promise.all(buttons.map((b) => b!.evaluate((el) => (el as HTMLButtonElement).click())));
+    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
+    await expect(tab2.getByTestId("timer-status")).toHaveText("Reading");
+    const first = await testDb().reading.findFirstOrThrow({
+      where: { userId: reader.id },
+      select: { startedAt: true },
+    });
+    // Both tabs show the one countdown.
+    const a = clockSeconds((await page.getByTestId("time-left").textContent())!);
+    const b = clockSeconds((await tab2.getByTestId("time-left").textContent())!);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
+    // And a later Start changes nothing.
+    await page.waitForTimeout(300);
+    const again = await testDb().reading.findFirstOrThrow({
+      where: { userId: reader.id },
+      select: { startedAt: true },
+    });
+    expect(again.startedAt?.getTime()).toBe(first.startedAt?.getTime());
+    await context.close();
+  });
+});
+
+test.describe("the facilitator's live board", () => {
+  test("shows readers live, starts everyone, warns before recap, then closes", async ({
+    browser,
+  }) => {
+    const facilitator = await makeUser({ name: "Facilitator Fumi" });
+    const alice = await makeUser({ name: "Alice Reader" });
+    const bob = await makeUser({ name: "Bob Reader" });
+    const group = await makeGroup(facilitator.id);
+    await addMember(group.slug, alice.id);
+    await addMember(group.slug, bob.id);
+    const meeting = await makeMeeting(group.slug, facilitator.id);
+    const url = `/en/groups/${group.slug}/meetings/${meeting.number}`;
+
+    const f = await signedInPage(browser, facilitator);
+    await f.page.goto(url);
+    await expect(f.page.getByText("No one has joined yet.")).toBeVisible();
+
+    const a = await signedInPage(browser, alice);
+    await a.page.goto(url);
+    await joinWithPaper(a.page, "Paper A");
+    const b = await signedInPage(browser, bob, { locale: "ja" });
+    await b.page.goto(url.replace("/en/", "/ja/"));
+    await b.page.getByLabel("論文タイトル").fill("Paper B");
+    await b.page.getByRole("button", { name: "読み手として参加" }).click();
+
+    // Both appear on the facilitator's board without a reload.
+    const aliceRow = f.page.locator('[data-reader="Alice Reader"]');
+    const bobRow = f.page.locator('[data-reader="Bob Reader"]');
+    await expect(aliceRow).toContainText("Paper A", { timeout: 3000 });
+    await expect(bobRow).toContainText("Paper B", { timeout: 3000 });
+    await expect(aliceRow.getByTestId("board-status")).toHaveText("Not started");
+
+    // Alice starts on her own; the board follows within a second or two.
+    await a.page.getByRole("button", { name: "Start", exact: true }).click();
+    await expect(aliceRow.getByTestId("board-status")).toHaveText("Reading", { timeout: 2000 });
+
+    // Everyone else starts at once.
+    await f.page.getByRole("button", { name: "Everyone starts now" }).click();
+    await expect(bobRow.getByTestId("board-status")).toHaveText("Reading", { timeout: 2000 });
+    await expect(b.page.getByTestId("timer-status")).toHaveText("読書中", { timeout: 2000 });
+
+    // Moving on while readers are inside their time asks first.
+    await f.page.getByRole("button", { name: "Move to recap" }).click();
+    await expect(
+      f.page.getByText("2 readers are still inside their time. Move to recap anyway?"),
+    ).toBeVisible();
+    expect(
+      (
+        await testDb().meeting.findUniqueOrThrow({
+          where: { id: meeting.id },
+          select: { phase: true },
+        })
+      ).phase,
+    ).toBe("READING");
+    await f.page.getByRole("button", { name: "Move to recap anyway" }).click();
+    await expect(f.page.getByTestId("phase")).toHaveText("Recap");
+    await expect(a.page.getByTestId("phase")).toHaveText("Recap", { timeout: 3000 });
+    await expect(a.page.getByTestId("timer-status")).toHaveText("Done");
+
+    // Readers have no facilitator controls.
+    await expect(a.page.getByRole("button", { name: "Close meeting" })).toHaveCount(0);
+
+    f.page.once("dialog", (d) => d.accept());
+    await f.page.getByRole("button", { name: "Close meeting" }).click();
+    await expect(f.page.getByTestId("phase")).toHaveText("Closed");
+    for (const c of [f, a, b]) await c.context.close();
+  });
+
+  test("non-members get 404 for the meeting and its live events; anonymous callers 401", async ({
+    browser,
+    request,
+  }) => {
+    const owner = await makeUser();
+    const stranger = await makeUser();
+    const group = await makeGroup(owner.id);
+    const meeting = await makeMeeting(group.slug, owner.id);
+    const s = await signedInPage(browser, stranger);
+    const res = await s.page.goto(`/en/groups/${group.slug}/meetings/${meeting.number}`);
+    expect(res?.status()).toBe(404);
+    const events = await s.page.request.get(`/api/meetings/${meeting.id}/events`);
+    expect(events.status()).toBe(404);
+    expect(await events.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    const anon = await request.get(`/api/meetings/${meeting.id}/events`);
+    expect(anon.status()).toBe(401);
+    await s.context.close();
+  });
+
+  test("bad paper input is refused at the field and nothing is joined", async ({ browser }) => {
+    const reader = await makeUser();
+    const group = await makeGroup(reader.id);
+    const meeting = await makeMeeting(group.slug, reader.id);
+    const { page, context } = await signedInPage(browser, reader, { locale: "ja" });
+    await page.goto(`/ja/groups/${group.slug}/meetings/${meeting.number}`);
+    await page.getByLabel("年").fill("20x6");
+    await page.getByLabel("arXiv ID").fill("not-an-id");
+    await page.getByRole("button", { name: "読み手として参加" }).click();
+    await expect(page.getByText("論文のタイトルを入力してください。")).toBeVisible();
+    await expect(page.getByText("1900〜2100 の年を入力してください。")).toBeVisible();
+    await expect(page.getByText("2304.13705 のような arXiv ID を入力してください。")).toBeVisible();
+    expect(await testDb().reading.count({ where: { meetingId: meeting.id } })).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,70 @@
+// Two app instances on one PostgreSQL database: a reader's Start on instance A reaches a board
+// served by instance B through LISTEN/NOTIFY.
+import { spawn, type ChildProcess } from "node:child_process";
+import {
+  test,
+  expect,
+  makeUser,
+  makeGroup,
+  addMember,
+  makeMeeting,
+  signedInPage,
+} from "./support/fixtures";
+import { E2E_AUTH_SECRET } from "./support/constants";
+
+const PORT_B = Number(process.env.E2E_PORT ?? 3107) + 1;
+const BASE_B = `http://127.0.0.1:${PORT_B}`;
+let instanceB: ChildProcess;
+
+test.beforeAll(async () => {
+  instanceB = spawn("node_modules/.bin/next", ["start", "-p", String(PORT_B), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      AUTH_SECRET: E2E_AUTH_SECRET,
+      NODE_ENV: "production",
+      E2E_TEST_CLOCK: "1",
+    },
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${BASE_B}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error("instance B did not start");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+});
+
+test.afterAll(() => {
+  instanceB?.kill("SIGTERM");
+});
+
+test("a Start on instance A appears on instance B's board within 2 s", async ({ browser }) => {
+  const facilitator = await makeUser({ name: "Board Watcher" });
+  const reader = await makeUser({ name: "Remote Reader" });
+  const group = await makeGroup(facilitator.id);
+  await addMember(group.slug, reader.id);
+  const meeting = await makeMeeting(group.slug, facilitator.id);
+  const path = `/en/groups/${group.slug}/meetings/${meeting.number}`;
+
+  const f = await signedInPage(browser, facilitator);
+  await f.page.goto(`${BASE_B}${path}`);
+  const r = await signedInPage(browser, reader);
+  await r.page.goto(path);
+  await r.page.getByLabel("Paper title").fill("Mixture of Experts");
+  await r.page.getByRole("button", { name: "Join as a reader" }).click();
+  const row = f.page.locator('[data-reader="Remote Reader"]');
+  await expect(row).toBeVisible({ timeout: 2000 });
+
+  await r.page.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(r.page.getByTestId("timer-status")).toHaveText("Reading");
+  const started = Date.now();
+  await expect(row.getByTestId("board-status")).toHaveText("Reading", { timeout: 2000 });
+  expect(Date.now() - started).toBeLessThan(2000);
+  await f.context.close();
+  await r.context.close();
+});
