@@ -29,20 +29,51 @@ export function MeetingLive({ initial, userId, groupSlug, number, full }: Props)
   const phase = useRef(initial.phase);
 
   useEffect(() => {
-    const source = new EventSource(`/api/meetings/${initial.meetingId}/events`);
-    source.addEventListener("board", (e) => {
-      const next = JSON.parse((e as MessageEvent<string>).data) as BoardState;
-      setBoard(next);
-      setConnected(true);
-      // A phase change alters the rest of the page (controls, forms): re-render it.
-      if (next.phase !== phase.current) {
-        phase.current = next.phase;
-        router.refresh();
+    let source: EventSource | null = null;
+    let lastHeard = Date.now();
+    const open = () => {
+      source?.close();
+      source = new EventSource(`/api/meetings/${initial.meetingId}/events`);
+      source.addEventListener("board", (e) => {
+        lastHeard = Date.now();
+        const next = JSON.parse((e as MessageEvent<string>).data) as BoardState;
+        setBoard(next);
+        setConnected(true);
+        // A phase change alters the rest of the page (controls, forms): re-render it.
+        if (next.phase !== phase.current) {
+          phase.current = next.phase;
+          router.refresh();
+        }
+      });
+      source.addEventListener("ping", () => {
+        lastHeard = Date.now();
+      });
+      source.onerror = () => setConnected(false);
+    };
+    // Going offline closes the stream at once; coming back opens a new one, whose first event is
+    // a full snapshot, so whatever happened in between is caught up.
+    const offline = () => {
+      source?.close();
+      source = null;
+      setConnected(false);
+    };
+    const online = () => open();
+    // A stream that went silent (a proxy dropped it, a laptop slept) is replaced.
+    const watchdog = setInterval(() => {
+      if (source && Date.now() - lastHeard > 45_000) {
+        lastHeard = Date.now();
+        open();
       }
-    });
-    source.onerror = () => setConnected(false);
-    source.onopen = () => setConnected(true);
-    return () => source.close();
+    }, 5_000);
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+    open();
+    return () => {
+      clearInterval(watchdog);
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+      source?.close();
+    };
   }, [initial.meetingId, router]);
 
   const mine = board.rows.find((r) => r.userId === userId);

@@ -291,3 +291,68 @@ test.describe("the facilitator's live board", () => {
     await context.close();
   });
 });
+
+test("a dropped live connection reconnects by itself and catches up", async ({ browser }) => {
+  const facilitator = await makeUser();
+  const reader = await makeUser({ name: "Offline Catcher" });
+  const group = await makeGroup(facilitator.id);
+  await addMember(group.slug, reader.id);
+  const meeting = await makeMeeting(group.slug, facilitator.id);
+  const path = `/en/groups/${group.slug}/meetings/${meeting.number}`;
+  const r = await signedInPage(browser, reader);
+  await r.page.goto(path);
+  await joinWithPaper(r.page, "Diffusion");
+  const f = await signedInPage(browser, facilitator);
+  await f.page.goto(path);
+  const row = f.page.locator('[data-reader="Offline Catcher"]');
+  await expect(row.getByTestId("board-status")).toHaveText("Not started");
+
+  await f.context.setOffline(true);
+  await expect(f.page.getByText("Reconnecting…")).toBeVisible({ timeout: 10_000 });
+  await r.page.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(r.page.getByTestId("timer-status")).toHaveText("Reading");
+  await f.context.setOffline(false);
+  await expect(f.page.getByText("Live", { exact: true })).toBeVisible({ timeout: 10_000 });
+  await expect(row.getByTestId("board-status")).toHaveText("Reading");
+  await f.context.close();
+  await r.context.close();
+});
+
+test("the group page lists running, upcoming and past meetings", async ({ browser }) => {
+  const owner = await makeUser();
+  const group = await makeGroup(owner.id);
+  const g = await testDb().group.findUniqueOrThrow({
+    where: { slug: group.slug },
+    select: { id: true },
+  });
+  for (const [number, phase] of [
+    [1, "CLOSED"],
+    [2, "READING"],
+    [3, "PLANNED"],
+  ] as const) {
+    await testDb().meeting.create({
+      data: {
+        groupId: g.id,
+        number,
+        phase,
+        title: `Meeting ${number}`,
+        scheduledAt: new Date(),
+        facilitatorId: owner.id,
+      },
+    });
+  }
+  const { page, context } = await signedInPage(browser, owner);
+  await page.goto(`/en/groups/${group.slug}`);
+  await expect(page.getByRole("region", { name: "Running" })).toContainText("Meeting 2");
+  await expect(page.getByRole("region", { name: "Upcoming" })).toContainText("Meeting 3");
+  await expect(page.getByRole("region", { name: "Past" })).toContainText("Meeting 1");
+
+  // Scheduling the next one: numbered 4, titled from its date in the page's language.
+  await page.getByLabel("Date and time").fill("2026-12-06T19:00");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${group.slug}/meetings/4$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Paper reading session, 6 Dec 2026",
+  );
+  await context.close();
+});

@@ -68,39 +68,61 @@ export default async function GroupPage({ params }: Props) {
           {meetings.length === 0 ? (
             <p className="text-sm text-slate-600">{t("meetings.empty")}</p>
           ) : (
-            <ul className="divide-y divide-slate-200" data-testid="meetings">
-              {meetings.map((m) => (
-                <li key={m.id}>
-                  <Link
-                    href={`/groups/${group.slug}/meetings/${m.number}`}
-                    className="flex flex-wrap items-center justify-between gap-2 py-3 hover:bg-slate-50"
-                  >
-                    <span className="min-w-0">
-                      <span className="block truncate font-medium text-slate-900">{m.title}</span>
-                      <span className="block text-sm text-slate-600">
-                        {t("meetings.number", { number: m.number })} ·{" "}
-                        {format.dateTime(m.scheduledAt, {
-                          dateStyle: "medium",
-                          timeStyle: "short",
-                        })}{" "}
-                        · {t("meetings.readers", { count: m.readerCount })}
-                      </span>
-                    </span>
-                    <span
-                      className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${
-                        m.phase === "READING" || m.phase === "RECAP"
-                          ? "bg-emerald-100 text-emerald-800"
-                          : m.phase === "PLANNED"
-                            ? "bg-brand-100 text-brand-700"
-                            : "bg-slate-200 text-slate-700"
-                      }`}
+            <div className="space-y-5" data-testid="meetings">
+              {(
+                [
+                  ["running", meetings.filter((m) => m.phase === "READING" || m.phase === "RECAP")],
+                  ["upcoming", meetings.filter((m) => m.phase === "PLANNED").reverse()],
+                  ["past", meetings.filter((m) => m.phase === "CLOSED")],
+                ] as const
+              ).map(([key, list]) =>
+                list.length === 0 ? null : (
+                  <section key={key} aria-labelledby={`meetings-${key}`}>
+                    <h3
+                      id={`meetings-${key}`}
+                      className="text-xs font-semibold tracking-wide text-slate-500 uppercase"
                     >
-                      {t(`phases.${m.phase}`)}
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
+                      {t(`meetings.${key}`)}
+                    </h3>
+                    <ul className="divide-y divide-slate-200">
+                      {list.map((m) => (
+                        <li key={m.id}>
+                          <Link
+                            href={`/groups/${group.slug}/meetings/${m.number}`}
+                            className="flex flex-wrap items-center justify-between gap-2 py-3 hover:bg-slate-50"
+                          >
+                            <span className="min-w-0">
+                              <span className="block truncate font-medium text-slate-900">
+                                {m.title}
+                              </span>
+                              <span className="block text-sm text-slate-600">
+                                {t("meetings.number", { number: m.number })} ·{" "}
+                                {format.dateTime(m.scheduledAt, {
+                                  dateStyle: "medium",
+                                  timeStyle: "short",
+                                })}{" "}
+                                · {t("meetings.readers", { count: m.readerCount })}
+                              </span>
+                            </span>
+                            <span
+                              className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${
+                                key === "running"
+                                  ? "bg-emerald-100 text-emerald-800"
+                                  : key === "upcoming"
+                                    ? "bg-brand-100 text-brand-700"
+                                    : "bg-slate-200 text-slate-700"
+                              }`}
+                            >
+                              {t(`phases.${m.phase}`)}
+                            </span>
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ),
+              )}
+            </div>
           )}
         </Card>
         <Card title={t("meetings.scheduleTitle")}>

@@ -59,7 +59,7 @@ export async function GET(
       };
       const unsubscribe = await subscribe(meetingTopic(meetingId), schedule, schedule);
       const heartbeat = setInterval(() => {
-        if (!closed) controller.enqueue(encoder.encode(`: heartbeat\n\n`));
+        send("ping", { t: Date.now() + offset });
       }, HEARTBEAT_MS);
       function close() {
         if (closed) return;
