@@ -12,6 +12,7 @@ export default defineConfig({
     include: [
       "lib/**/*.test.ts",
       "components/**/*.test.ts",
+      "components/**/*.test.tsx",
       "tests/unit/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],

@@ -9,6 +9,7 @@ import * as countdown from "@/lib/readings/countdown";
 import { countdownSelect, toCountdown } from "./data";
 import type { MeetingPhase, PaperInput } from "./schema";
 import type { GroupRole } from "@/lib/groups/schema";
+import { settleSnapshotFor } from "@/lib/readings/mutations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -202,19 +203,14 @@ export async function controlReading(
   return result;
 }
 
-/** Records time-up for every reading of the meeting whose time has run out by `now`. */
+/** Records time-up (and the time-up snapshot) for every reading whose time has run out by `now`. */
 export async function settleTimeUps(meetingId: string, now: number): Promise<void> {
   const open = await db.reading.findMany({
-    where: { meetingId, timeUpAt: null, startedAt: { not: null } },
+    where: { meetingId, timeUpSnapshot: null, startedAt: { not: null } },
     select: { id: true, ...countdownSelect },
   });
   for (const r of open) {
-    const moment = countdown.timeUpMoment(toCountdown(r), now);
-    if (moment === null) continue;
-    await db.reading.updateMany({
-      where: { id: r.id, timeUpAt: null },
-      data: { timeUpAt: new Date(moment) },
-    });
+    if (countdown.timeUpMoment(toCountdown(r), now) !== null) await settleSnapshotFor(r.id, now);
   }
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { Markdown } from "./markdown";
+
+// The rendered HTML without the component's own wrapper element.
+const html = (text: string) =>
+  renderToStaticMarkup(<Markdown text={text} />)
+    .replace(/^<div class="markdown\s*">/, "")
+    .replace(/<\/div>$/, "");
+
+describe("Markdown rendering", () => {
+  it("renders nested bullets, links, code and tables", () => {
+    const out = html(
+      "- a\n  - b `code`\n- [paper](https://arxiv.org/abs/2304.13705)\n\n| x | y |\n|---|---|\n| 1 | 2 |",
+    );
+    expect(out).toContain("<ul>");
+    expect(out).toContain("<code>code</code>");
+    expect(out).toContain('href="https://arxiv.org/abs/2304.13705"');
+    expect(out).toContain('rel="noopener noreferrer nofollow"');
+    expect(out).toContain("<table>");
+  });
+
+  it("never renders script tags or raw HTML", () => {
+    const out = html(
+      '<script>alert(1)</script>\n\n<div onclick="x()">hi</div>\n\n<img src=x onerror=alert(1)>',
+    );
+    expect(out).not.toMatch(/<script|<div|<img|onerror|onclick/i);
+  });
+
+  it("drops javascript:, data: and vbscript: links", () => {
+    for (const url of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,<script>x</script>",
+      "vbscript:msgbox",
+      " javascript:alert(1)",
+    ]) {
+      const out = html(`[click](${url})`);
+      expect(out, url).not.toMatch(/href="\s*(javascript|data|vbscript):/i);
+    }
+    expect(html("![x](javascript:alert(1))")).not.toMatch(/src="javascript:/i);
+  });
+
+  it("keeps event handlers out even in autolinks and HTML-looking text", () => {
+    const out = html('<a href="https://x" onmouseover="alert(1)">x</a> and <https://example.com>');
+    expect(out).not.toMatch(/onmouseover/i);
+    expect(out).toContain('href="https://example.com"');
+  });
+});

@@ -1,0 +1,34 @@
+// Markdown as people write it in answers (lists, links, code, tables), rendered safely: raw HTML
+// is never rendered, and the sanitizer drops scripts, event handlers and javascript: links.
+import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
+import remarkGfm from "remark-gfm";
+import rehypeSanitize from "rehype-sanitize";
+
+function safeUrl(url: string): string {
+  const cleaned = defaultUrlTransform(url);
+  return /^(https?:|mailto:|#|\/)/i.test(cleaned) || !/^[a-z][a-z0-9+.-]*:/i.test(cleaned)
+    ? cleaned
+    : "";
+}
+
+export function Markdown({ text, className = "" }: { text: string; className?: string }) {
+  return (
+    <div className={`markdown ${className}`}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[rehypeSanitize]}
+        skipHtml
+        urlTransform={safeUrl}
+        components={{
+          a: ({ node: _node, ...props }) => (
+            <a {...props} target="_blank" rel="noopener noreferrer nofollow" />
+          ),
+        }}
+      >
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+}
+
+export default Markdown;
