@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
@@ -9,6 +9,8 @@ import { ReaderTimer } from "./reader-timer";
 import { useServerNow, useServerOffset } from "./use-server-clock";
 
 type Props = {
+  /** The reader's summary form, shown under their countdown. */
+  children?: ReactNode;
   initial: BoardState;
   userId: string;
   groupSlug: string;
@@ -18,7 +20,7 @@ type Props = {
 };
 
 /** The meeting's live state: the reader's own countdown and everyone's, kept current over SSE. */
-export function MeetingLive({ initial, userId, groupSlug, number, full }: Props) {
+export function MeetingLive({ children, initial, userId, groupSlug, number, full }: Props) {
   const t = useTranslations("board");
   const ts = useTranslations("timer.status");
   const router = useRouter();
@@ -79,16 +81,19 @@ export function MeetingLive({ initial, userId, groupSlug, number, full }: Props)
   const mine = board.rows.find((r) => r.userId === userId);
 
   return (
-    <div className={`grid gap-6 ${mine && !full ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
+    <div className={`grid items-start gap-6 ${mine ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
       {mine ? (
-        <ReaderTimer
-          groupSlug={groupSlug}
-          number={number}
-          paperTitle={mine.paperTitle}
-          countdown={mine.countdown}
-          now={now}
-          canControl={board.phase === "PLANNED" || board.phase === "READING"}
-        />
+        <div className="min-w-0 space-y-6">
+          <ReaderTimer
+            groupSlug={groupSlug}
+            number={number}
+            paperTitle={mine.paperTitle}
+            countdown={mine.countdown}
+            now={now}
+            canControl={board.phase === "PLANNED" || board.phase === "READING"}
+          />
+          {children}
+        </div>
       ) : null}
       <section
         aria-labelledby="board-title"

@@ -3,7 +3,6 @@
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Button } from "@/components/ui/button";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { readingCommandAction } from "@/lib/meetings/actions";
@@ -188,13 +187,13 @@ export function ReaderTimer({ groupSlug, number, paperTitle, countdown, now, can
         </div>
       ) : null}
       {notify === "default" && status !== "done" ? (
-        <Button
-          variant="ghost"
-          className="text-brand-700 mt-3 px-0 underline"
+        <button
+          type="button"
+          className="text-brand-700 mt-3 min-h-8 text-sm underline"
           onClick={async () => setAnswered(await Notification.requestPermission())}
         >
           {t("enableNotifications")}
-        </Button>
+        </button>
       ) : notify === "granted" && status !== "done" ? (
         <p className="mt-3 text-xs text-slate-500">{t("notificationsOn")}</p>
       ) : null}

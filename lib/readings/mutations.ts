@@ -14,6 +14,8 @@ import {
   type Summary,
 } from "./summary";
 import { summarySelect } from "./data";
+import { answeredCount } from "@/lib/meetings/schema";
+import { meetingTopic, publish } from "@/lib/live/bus";
 
 type Tx = Prisma.TransactionClient;
 
@@ -111,11 +113,13 @@ export async function saveSummary(
   now: number,
 ): Promise<SaveResult> {
   for (let attempt = 0; attempt < 5; attempt++) {
+    let boardChanged: string | null = null;
     const result = await db.$transaction(async (tx): Promise<SaveResult | null> => {
       const r = await tx.reading.findFirst({
         where: { id: readingId, userId },
         select: {
           id: true,
+          meetingId: true,
           version: true,
           timeUpSnapshot: true,
           meeting: { select: { phase: true } },
@@ -143,8 +147,11 @@ export async function saveSummary(
       if (count === 0) return null;
       const summary = { ...server, ...apply };
       await recordRevision(tx, r.id, version, summary, now);
+      if (answeredCount(summary) !== answeredCount(server)) boardChanged = r.meetingId;
       return { version, summary, conflicts, savedAt: now, snapshot };
     });
+    // The facilitator's board shows how many answers are filled: tell it when that changes.
+    if (boardChanged) await publish(meetingTopic(boardChanged), { type: "changed" });
     if (result) return result;
   }
   throw new AppError(

@@ -2,7 +2,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/groups/schema";
 import { jsonError } from "@/lib/http";
-import { listRevisions } from "@/lib/readings/data";
+import { getOwnReading, listRevisions } from "@/lib/readings/data";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +16,8 @@ export async function GET(
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
     const id = idSchema.safeParse((await params).readingId);
     if (!id.success) throw new AppError("NOT_FOUND", "No such reading.");
+    if (!(await getOwnReading(id.data, user.id)))
+      throw new AppError("NOT_FOUND", "No such reading.");
     const revisions = await listRevisions(id.data, user.id);
     return Response.json(
       { revisions: revisions.map((r) => ({ ...r, savedAt: r.savedAt.getTime() })) },

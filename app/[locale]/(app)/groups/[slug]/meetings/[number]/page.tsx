@@ -14,6 +14,8 @@ import { Notice } from "@/components/ui/notice";
 import { MeetingLive } from "@/components/meetings/live-board";
 import { JoinMeetingForm } from "@/components/meetings/join-meeting-form";
 import { FacilitatorControls, FacilitatorPicker } from "@/components/meetings/facilitator-controls";
+import { SummaryPanel } from "@/components/readings/summary-panel";
+import { getOwnReading } from "@/lib/readings/data";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
@@ -48,7 +50,9 @@ export default async function MeetingPage({ params }: Props) {
       : Promise.resolve([]),
   ]);
   if (!board) notFound();
-  const joined = board.rows.some((r) => r.userId === user.id);
+  const mine = board.rows.find((r) => r.userId === user.id);
+  const joined = Boolean(mine);
+  const reading = mine ? await getOwnReading(mine.readingId, user.id) : null;
   const open = meeting.phase === "PLANNED" || meeting.phase === "READING";
 
   return (
@@ -92,7 +96,19 @@ export default async function MeetingPage({ params }: Props) {
         groupSlug={meeting.group.slug}
         number={meeting.number}
         full={canDrive}
-      />
+      >
+        {reading ? (
+          <SummaryPanel
+            readingId={reading.id}
+            initial={{
+              version: reading.version,
+              summary: reading.summary,
+              savedAt: reading.lastSavedAt?.getTime() ?? null,
+              snapshot: reading.snapshot,
+            }}
+          />
+        ) : null}
+      </MeetingLive>
 
       {members.length > 0 ? (
         <FacilitatorPicker

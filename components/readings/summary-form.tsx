@@ -1,0 +1,296 @@
+"use client";
+
+import { useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { answeredCount, answerKeys } from "@/lib/meetings/schema";
+import {
+  keepBoth,
+  limitOf,
+  type Conflict,
+  type Summary,
+  type SummaryField,
+} from "@/lib/readings/summary";
+import { Button } from "@/components/ui/button";
+import { Markdown } from "./markdown";
+import { useAutosave } from "./use-autosave";
+import type { Initial, SaveStatus } from "./autosave-engine";
+import { RevisionHistory } from "./revision-history";
+
+function StatusLine({ status }: { status: SaveStatus }) {
+  const t = useTranslations("summary");
+  const format = useFormatter();
+  const text =
+    status.kind === "saving"
+      ? t("saving")
+      : status.kind === "saved"
+        ? t("savedAt", {
+            time: format.dateTime(new Date(status.at), {
+              hour: "2-digit",
+              minute: "2-digit",
+              second: "2-digit",
+            }),
+          })
+        : status.kind === "offline"
+          ? t("offline")
+          : status.kind === "signedOut"
+            ? t("signedOut")
+            : status.kind === "conflict"
+              ? t("conflictStatus")
+              : status.kind === "error"
+                ? t("error", { message: status.message })
+                : t("notSavedYet");
+  const tone =
+    status.kind === "offline" || status.kind === "conflict" || status.kind === "signedOut"
+      ? "text-amber-800"
+      : status.kind === "error"
+        ? "text-red-700"
+        : "text-slate-600";
+  return (
+    <p
+      role="status"
+      data-testid="save-status"
+      data-status={status.kind}
+      className={`text-sm ${tone}`}
+    >
+      {text}
+    </p>
+  );
+}
+
+function Counter({ length, max }: { length: number; max: number }) {
+  const t = useTranslations("summary");
+  const near = length > max * 0.9;
+  return (
+    <span
+      className={`text-xs tabular-nums ${near ? "font-medium text-red-700" : "text-slate-500"}`}
+    >
+      {t("chars", { count: length.toLocaleString(), max: max.toLocaleString() })}
+    </span>
+  );
+}
+
+function ConflictPanel({
+  conflict,
+  onResolve,
+}: {
+  conflict: Conflict;
+  onResolve: (text: string) => void;
+}) {
+  const t = useTranslations("summary");
+  return (
+    <div
+      role="alert"
+      data-testid={`conflict-${conflict.field}`}
+      className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3"
+    >
+      <p className="text-sm font-medium text-amber-900">{t("conflict")}</p>
+      <div className="grid gap-3 md:grid-cols-2">
+        {(
+          [
+            ["mine", conflict.mine],
+            ["theirs", conflict.theirs],
+          ] as const
+        ).map(([key, text]) => (
+          <figure key={key} className="min-w-0">
+            <figcaption className="mb-1 text-xs font-semibold text-slate-700 uppercase">
+              {t(key)}
+            </figcaption>
+            <pre
+              data-testid={`conflict-${key}`}
+              className="max-h-48 overflow-auto rounded border border-slate-200 bg-white p-2 text-sm whitespace-pre-wrap"
+            >
+              {text}
+            </pre>
+          </figure>
+        ))}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => onResolve(conflict.mine)}>
+          {t("keepMine")}
+        </Button>
+        <Button variant="secondary" onClick={() => onResolve(conflict.theirs)}>
+          {t("keepTheirs")}
+        </Button>
+        <Button onClick={() => onResolve(keepBoth(conflict.mine, conflict.theirs))}>
+          {t("keepBoth")}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function AnswerField({
+  field,
+  value,
+  onChange,
+  conflict,
+  onResolve,
+  snapshotText,
+}: {
+  field: SummaryField;
+  value: string;
+  onChange: (text: string) => void;
+  conflict: Conflict | undefined;
+  onResolve: (text: string) => void;
+  snapshotText: string | null;
+}) {
+  const t = useTranslations();
+  const [preview, setPreview] = useState(false);
+  const [showSnapshot, setShowSnapshot] = useState(false);
+  const max = limitOf(field);
+  const id = `answer-${field}`;
+  const late = snapshotText !== null && snapshotText !== value;
+  const gist = field === "gist";
+  return (
+    <div className="space-y-2" data-field={field}>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <label htmlFor={id} className="block font-medium text-slate-900">
+            {t(`questions.${field}.label`)}
+          </label>
+          <p id={`${id}-hint`} className="text-xs text-slate-600">
+            {t(`questions.${field}.hint`)}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          {late ? (
+            <span
+              data-testid={`late-${field}`}
+              className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
+            >
+              {t("summary.late")}
+            </span>
+          ) : null}
+          {!gist ? (
+            <div
+              className="flex rounded-md border border-slate-300 text-xs"
+              role="group"
+              aria-label={`${t("summary.write")} / ${t("summary.preview")}: ${t(`questions.${field}.label`)}`}
+            >
+              <button
+                type="button"
+                aria-pressed={!preview}
+                onClick={() => setPreview(false)}
+                className={`rounded-l-md px-2.5 py-1.5 ${!preview ? "bg-slate-800 text-white" : "bg-white"}`}
+              >
+                {t("summary.write")}
+              </button>
+              <button
+                type="button"
+                aria-pressed={preview}
+                onClick={() => setPreview(true)}
+                className={`rounded-r-md px-2.5 py-1.5 ${preview ? "bg-slate-800 text-white" : "bg-white"}`}
+              >
+                {t("summary.preview")}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      </div>
+      {conflict ? <ConflictPanel conflict={conflict} onResolve={onResolve} /> : null}
+      {gist ? (
+        <input
+          id={id}
+          value={value}
+          maxLength={max}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={`${id}-hint`}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+        />
+      ) : preview ? (
+        <div
+          data-testid={`preview-${field}`}
+          className="min-h-24 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+        >
+          {value.trim() ? (
+            <Markdown text={value} />
+          ) : (
+            <p className="text-slate-500">{t("summary.previewEmpty")}</p>
+          )}
+        </div>
+      ) : (
+        <textarea
+          id={id}
+          value={value}
+          maxLength={max}
+          rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={`${id}-hint`}
+          spellCheck
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-base leading-relaxed sm:text-sm"
+        />
+      )}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {late ? (
+          <button
+            type="button"
+            className="text-brand-700 text-xs underline"
+            onClick={() => setShowSnapshot((s) => !s)}
+            aria-expanded={showSnapshot}
+          >
+            {showSnapshot ? t("summary.hideSnapshot") : t("summary.showSnapshot")}
+          </button>
+        ) : (
+          <span />
+        )}
+        <Counter length={value.length} max={max} />
+      </div>
+      {late && showSnapshot ? (
+        <div
+          data-testid={`snapshot-${field}`}
+          className="rounded-md border border-dashed border-slate-300 p-3 text-sm"
+        >
+          <p className="mb-1 text-xs font-semibold text-slate-600 uppercase">
+            {t("summary.snapshotTitle")}
+          </p>
+          {snapshotText?.trim() ? (
+            <Markdown text={snapshotText} />
+          ) : (
+            <p className="text-slate-500">—</p>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export default function SummaryForm({
+  readingId,
+  initial,
+}: {
+  readingId: string;
+  initial: Initial;
+}) {
+  const t = useTranslations("summary");
+  const { values, status, conflicts, snapshot, engine } = useAutosave(readingId, initial);
+  const conflictOf = (f: SummaryField) => conflicts.find((c) => c.field === f);
+  const fields: SummaryField[] = ["gist", ...answerKeys];
+  return (
+    <section
+      aria-labelledby="summary-title"
+      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="summary-title" className="text-lg font-semibold">
+          {t("title")}
+          <span className="ml-2 text-sm font-normal text-slate-600" data-testid="answered">
+            {t("answered", { count: answeredCount(values) })}
+          </span>
+        </h2>
+        <StatusLine status={status} />
+      </div>
+      {fields.map((f) => (
+        <AnswerField
+          key={f}
+          field={f}
+          value={values[f]}
+          onChange={(text) => engine.change(f, text)}
+          conflict={conflictOf(f)}
+          onResolve={(text) => engine.resolve(f, text)}
+          snapshotText={snapshot ? snapshot[f] : null}
+        />
+      ))}
+      <RevisionHistory readingId={readingId} onRestore={(s: Summary) => engine.replaceAll(s)} />
+    </section>
+  );
+}
