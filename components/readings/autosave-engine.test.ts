@@ -186,4 +186,38 @@ describe("autosave engine", () => {
     await h.advance(DEBOUNCE_MS);
     expect(h.server.summary.keyTechnique).toBe("ab");
   });
+
+  it("keeps an unresolved conflict through a reload", async () => {
+    const draft: Draft = {
+      baseVersion: 1,
+      base: { ...emptySummary, novelty: "theirs" },
+      values: { ...emptySummary, novelty: "mine" },
+      conflicts: [{ field: "novelty", mine: "mine", theirs: "theirs" }],
+      updatedAt: 1,
+    };
+    const h = harness({ draft, server: { ...emptySummary, novelty: "theirs" }, version: 1 });
+    expect(h.engine.state.status).toEqual({ kind: "conflict" });
+    expect(h.engine.state.conflicts).toHaveLength(1);
+    h.engine.kick();
+    await h.advance(DEBOUNCE_MS);
+    // The conflicted answer is not sent on its own: the user still has to choose.
+    expect(h.sent).toHaveLength(0);
+    expect(h.server.summary.novelty).toBe("theirs");
+  });
+
+  it("adopts a closed tab's draft only when it has nothing unsent itself", async () => {
+    const orphan: Draft = {
+      baseVersion: 0,
+      base: emptySummary,
+      values: { ...emptySummary, gist: "from a closed tab" },
+      updatedAt: 1,
+    };
+    const busy = harness();
+    busy.engine.change("gist", "typing here");
+    expect(busy.engine.adopt(orphan)).toBe(false);
+    const idle = harness();
+    expect(idle.engine.adopt(orphan)).toBe(true);
+    await idle.advance(0);
+    expect(idle.server.summary.gist).toBe("from a closed tab");
+  });
 });

@@ -80,12 +80,33 @@ export class AutosaveEngine {
     if (draft && !keep) deps.store.clear();
     this.base = keep ? draft.base : initial.summary;
     this.baseVersion = keep ? draft.baseVersion : initial.version;
+    const conflicts = keep ? (draft.conflicts ?? []) : [];
+    for (const c of conflicts) this.conflictFields.add(c.field);
     this.state = {
       values: keep ? draft.values : initial.summary,
-      status: initial.savedAt ? { kind: "saved", at: initial.savedAt } : { kind: "idle" },
-      conflicts: [],
+      status: conflicts.length
+        ? { kind: "conflict" }
+        : initial.savedAt
+          ? { kind: "saved", at: initial.savedAt }
+          : { kind: "idle" },
+      conflicts,
       snapshot: initial.snapshot,
     };
+  }
+
+  /**
+   * Takes over a draft a closed tab left behind. Only when this tab has nothing unsent of its
+   * own; its changes then go out as a save from that draft's version, so the server merges them.
+   */
+  adopt(draft: Draft): boolean {
+    if (this.hasUnsent() || this.conflictFields.size) return false;
+    this.base = draft.base;
+    this.baseVersion = draft.baseVersion;
+    for (const c of draft.conflicts ?? []) this.conflictFields.add(c.field);
+    this.set({ values: draft.values, conflicts: draft.conflicts ?? [] });
+    this.persist();
+    this.kick();
+    return true;
   }
 
   private get now() {

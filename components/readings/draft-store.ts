@@ -1,16 +1,43 @@
 // What the browser keeps of a summary until the server has acknowledged it: the last
-// acknowledged text and version, and the text as typed. Written on every change, so a reload,
-// a closed tab or a crash loses nothing; read back when the page opens again.
-import type { Summary } from "@/lib/readings/summary";
+// acknowledged text and version, the text as typed, and any unresolved conflicts. Written on every
+// change, so a reload, a closed tab or a crash loses nothing.
+//
+// Each tab keeps its own draft (its id lives in sessionStorage, so a reload finds it again) and
+// holds a Web Lock while open. A draft whose tab is gone — closed, crashed — is an orphan, and the
+// next tab that opens the reading adopts it; a draft of a tab that is still open is never taken.
+import type { Conflict, Summary } from "@/lib/readings/summary";
 
-export type Draft = { baseVersion: number; base: Summary; values: Summary; updatedAt: number };
+export type Draft = {
+  baseVersion: number;
+  base: Summary;
+  values: Summary;
+  conflicts?: Conflict[];
+  updatedAt: number;
+};
 
-const key = (readingId: string) => `yomikai:summary:${readingId}`;
+const PREFIX = "yomikai:summary:";
+// Without Web Locks, a draft untouched this long is taken to belong to a closed tab.
+const ORPHAN_AFTER_MS = 30_000;
 
-export function loadDraft(readingId: string): Draft | null {
+function tabId(): string {
   try {
-    const raw = window.localStorage.getItem(key(readingId));
-    if (!raw) return null;
+    let id = window.sessionStorage.getItem("yomikai:tab");
+    if (!id) {
+      id = Math.random().toString(36).slice(2, 10);
+      window.sessionStorage.setItem("yomikai:tab", id);
+    }
+    return id;
+  } catch {
+    return "default";
+  }
+}
+
+const key = (readingId: string, tab = tabId()) => `${PREFIX}${readingId}:${tab}`;
+const lockName = (tab: string) => `yomikai-tab-${tab}`;
+
+function parse(raw: string | null): Draft | null {
+  if (!raw) return null;
+  try {
     const d = JSON.parse(raw) as Draft;
     if (
       typeof d.baseVersion !== "number" ||
@@ -19,6 +46,14 @@ export function loadDraft(readingId: string): Draft | null {
     )
       return null;
     return d;
+  } catch {
+    return null;
+  }
+}
+
+export function loadDraft(readingId: string): Draft | null {
+  try {
+    return parse(window.localStorage.getItem(key(readingId)));
   } catch {
     return null;
   }
@@ -35,6 +70,52 @@ export function saveDraft(readingId: string, draft: Draft): void {
 export function clearDraft(readingId: string): void {
   try {
     window.localStorage.removeItem(key(readingId));
+  } catch {
+    // ignore
+  }
+}
+
+let lockHeld = false;
+
+/** Marks this tab as alive for as long as it is open. */
+export function holdTabLock(): void {
+  if (lockHeld || typeof navigator === "undefined" || !navigator.locks) return;
+  lockHeld = true;
+  void navigator.locks
+    .request(lockName(tabId()), () => new Promise<void>(() => undefined))
+    .catch(() => undefined);
+}
+
+/** The newest draft of this reading left by a tab that is no longer open, and its storage key. */
+export async function findOrphanDraft(
+  readingId: string,
+): Promise<{ key: string; draft: Draft } | null> {
+  try {
+    const mine = key(readingId);
+    const prefix = `${PREFIX}${readingId}:`;
+    const keys = Object.keys(window.localStorage).filter((k) => k.startsWith(prefix) && k !== mine);
+    if (!keys.length) return null;
+    const held = navigator.locks
+      ? new Set(((await navigator.locks.query()).held ?? []).map((l) => l.name))
+      : null;
+    let best: { key: string; draft: Draft } | null = null;
+    for (const k of keys) {
+      const draft = parse(window.localStorage.getItem(k));
+      if (!draft) continue;
+      const tab = k.slice(prefix.length);
+      const alive = held ? held.has(lockName(tab)) : Date.now() - draft.updatedAt < ORPHAN_AFTER_MS;
+      if (alive) continue;
+      if (!best || draft.updatedAt > best.draft.updatedAt) best = { key: k, draft };
+    }
+    return best;
+  } catch {
+    return null;
+  }
+}
+
+export function removeDraftKey(storageKey: string): void {
+  try {
+    window.localStorage.removeItem(storageKey);
   } catch {
     // ignore
   }

@@ -3,7 +3,14 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { Changes } from "@/lib/readings/summary";
 import { AutosaveEngine, type Initial } from "./autosave-engine";
-import { clearDraft, loadDraft, saveDraft } from "./draft-store";
+import {
+  clearDraft,
+  findOrphanDraft,
+  holdTabLock,
+  loadDraft,
+  removeDraftKey,
+  saveDraft,
+} from "./draft-store";
 
 // navigator.sendBeacon / keepalive requests are limited to 64 KB.
 const KEEPALIVE_MAX_BYTES = 60_000;
@@ -41,8 +48,13 @@ export function useAutosave(readingId: string, initial: Initial) {
   );
 
   useEffect(() => {
-    // Changes left from a previous visit (a reload, a closed tab) go out now.
+    // Changes left from a previous visit go out now: this tab's own (a reload), or those of a
+    // tab that was closed before they reached the server.
+    holdTabLock();
     engine.kick();
+    void findOrphanDraft(readingId).then((orphan) => {
+      if (orphan && engine.adopt(orphan.draft)) removeDraftKey(orphan.key);
+    });
     const online = () => engine.kick();
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (engine.hasUnsent()) {

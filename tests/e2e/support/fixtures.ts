@@ -139,3 +139,33 @@ export async function makeMeeting(groupSlug: string, facilitatorId: string, numb
     select: { id: true, number: true },
   });
 }
+
+/** A meeting with `user` already reading a paper (started `startedAgoMs` ago), ready to summarise. */
+export async function makeReading(
+  user: TestUser,
+  opts: { startedAgoMs?: number; started?: boolean } = {},
+) {
+  const group = await makeGroup(user.id);
+  const meeting = await makeMeeting(group.slug, user.id);
+  await testDb().meeting.update({ where: { id: meeting.id }, data: { phase: "READING" } });
+  const paper = await testDb().paper.create({
+    data: { title: `Paper ${uniqueId()}` },
+    select: { id: true },
+  });
+  const reading = await testDb().reading.create({
+    data: {
+      meetingId: meeting.id,
+      userId: user.id,
+      paperId: paper.id,
+      durationMs: 50 * 60_000,
+      startedAt: opts.started === false ? null : new Date(Date.now() - (opts.startedAgoMs ?? 0)),
+    },
+    select: { id: true },
+  });
+  return {
+    readingId: reading.id,
+    meetingId: meeting.id,
+    path: `/groups/${group.slug}/meetings/${meeting.number}`,
+    groupSlug: group.slug,
+  };
+}

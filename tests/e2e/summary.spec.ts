@@ -1,0 +1,358 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import type { Page } from "@playwright/test";
+import {
+  test,
+  expect,
+  makeUser,
+  makeReading,
+  signedInPage,
+  setServerClock,
+  fakeIp,
+} from "./support/fixtures";
+import { E2E_AUTH_SECRET } from "./support/constants";
+import { testDb } from "./support/db";
+
+const MIN = 60_000;
+const answer = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
+
+async function saved(readingId: string) {
+  return testDb().reading.findUniqueOrThrow({
+    where: { id: readingId },
+    select: {
+      whatIsIt: true,
+      novelty: true,
+      keyTechnique: true,
+      validation: true,
+      discussion: true,
+      gist: true,
+      version: true,
+      timeUpSnapshot: true,
+    },
+  });
+}
+
+test.describe("the summary form", () => {
+  test("autosaves while typing and shows when it saved", async ({ browser }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page, context } = await signedInPage(browser, user);
+    await page.goto(`/en${r.path}`);
+    await answer(page, "What is it?").fill("- a model\n  - for segmentation");
+    await answer(page, "The paper in one sentence").fill("Segment anything.");
+    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await expect(page.getByTestId("answered")).toHaveText("1 / 6 answered");
+    await expect
+      .poll(async () => (await saved(r.readingId)).whatIsIt)
+      .toBe("- a model\n  - for segmentation");
+    expect((await saved(r.readingId)).gist).toBe("Segment anything.");
+
+    // Preview renders the Markdown.
+    await page.locator('[data-field="whatIsIt"]').getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("preview-whatIsIt").locator("ul ul li")).toHaveText(
+      "for segmentation",
+    );
+    await context.close();
+  });
+
+  test("offline typing is kept on the device, survives closing the tab and reaches the server later", async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page, context } = await signedInPage(browser, user);
+    await page.goto(`/en${r.path}`);
+    await answer(page, "What is novel compared with prior work?").fill("- first part");
+    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+
+    await context.setOffline(true);
+    await answer(page, "What is novel compared with prior work?").fill(
+      "- first part\n- typed offline",
+    );
+    await answer(page, "What is there to discuss?").fill("- also offline");
+    await expect(page.getByTestId("save-status")).toHaveText(
+      "Offline — your changes are kept on this device",
+    );
+    expect((await saved(r.readingId)).novelty).toBe("- first part");
+    await page.close({ runBeforeUnload: false });
+
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`/en${r.path}`);
+    await expect(answer(again, "What is there to discuss?")).toHaveValue("- also offline");
+    await expect(again.getByTestId("save-status")).toHaveText(/^Saved at /);
+    const s = await saved(r.readingId);
+    expect(s.novelty).toBe("- first part\n- typed offline");
+    expect(s.discussion).toBe("- also offline");
+    await context.close();
+  });
+
+  test("a reload with unsent changes sends them; leaving with unsent changes asks first", async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page, context } = await signedInPage(browser, user);
+    await page.goto(`/en${r.path}`);
+    await expect(answer(page, "What is the key technique?")).toBeVisible();
+    await context.setOffline(true);
+    await answer(page, "What is the key technique?").fill("- attention");
+    await expect(page.getByTestId("save-status")).toHaveText(/Offline|Not saved yet|Saving/);
+    const dialog = page.waitForEvent("dialog");
+    void page.close({ runBeforeUnload: true });
+    const d = await dialog;
+    expect(d.type()).toBe("beforeunload");
+    await d.dismiss();
+    await context.setOffline(false);
+    // Unsent changes may still be on their way: the reload asks again, and this time we leave.
+    page.on("dialog", (leave) => void leave.accept());
+    await page.reload();
+    await expect(answer(page, "What is the key technique?")).toHaveValue("- attention");
+    await expect.poll(async () => (await saved(r.readingId)).keyTechnique).toBe("- attention");
+    await context.close();
+  });
+
+  test("two tabs editing one answer: both texts are offered and none is lost", async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page: tab1, context } = await signedInPage(browser, user);
+    await tab1.goto(`/en${r.path}`);
+    const tab2 = await context.newPage();
+    await tab2.goto(`/en${r.path}`);
+
+    await answer(tab1, "How was it shown to work?").fill("- ImageNet (tab one)");
+    await expect(tab1.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await answer(tab2, "How was it shown to work?").fill("- COCO (tab two)");
+    const conflict = tab2.getByTestId("conflict-validation");
+    await expect(conflict).toBeVisible();
+    await expect(conflict.getByTestId("conflict-mine")).toHaveText("- COCO (tab two)");
+    await expect(conflict.getByTestId("conflict-theirs")).toHaveText("- ImageNet (tab one)");
+    await expect(tab2.getByTestId("save-status")).toHaveText(
+      "Conflict — choose which text to keep",
+    );
+    // Nothing was overwritten meanwhile.
+    expect((await saved(r.readingId)).validation).toBe("- ImageNet (tab one)");
+
+    await conflict.getByRole("button", { name: "Keep both" }).click();
+    await expect(tab2.getByTestId("save-status")).toHaveText(/^Saved at /);
+    const both = "- COCO (tab two)\n\n---\n\n- ImageNet (tab one)";
+    expect((await saved(r.readingId)).validation).toBe(both);
+    await expect(answer(tab2, "How was it shown to work?")).toHaveValue(both);
+    await context.close();
+  });
+
+  test("time-up keeps a snapshot; later edits are marked late and the snapshot can be shown", async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user, { startedAgoMs: 49 * MIN });
+    const { page, context } = await signedInPage(browser, user);
+    await page.clock.install({ time: Date.now() });
+    await page.goto(`/en${r.path}`);
+    await answer(page, "What is there to discuss?").fill("- in time");
+    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    expect((await saved(r.readingId)).timeUpSnapshot).toBeNull();
+
+    await setServerClock(context, 2 * MIN);
+    await page.clock.fastForward(2 * MIN);
+    await expect(page.getByTestId("timer-status")).toHaveText("Overtime");
+    await answer(page, "What is there to discuss?").fill("- in time\n- after time-up");
+    await expect(page.getByTestId("late-discussion")).toHaveText("Written after time-up");
+    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    const s = await saved(r.readingId);
+    expect(s.discussion).toBe("- in time\n- after time-up");
+    expect(JSON.parse(s.timeUpSnapshot!)).toMatchObject({ discussion: "- in time" });
+
+    await page.getByRole("button", { name: "Show the time-up version" }).click();
+    await expect(page.getByTestId("snapshot-discussion")).toContainText("in time");
+    await expect(page.getByTestId("snapshot-discussion")).not.toContainText("after time-up");
+    await context.close();
+  });
+
+  test("an accidental wipe is undone by restoring a previous version", async ({ browser }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page, context } = await signedInPage(browser, user);
+    await page.goto(`/en${r.path}`);
+    await answer(page, "What is it?").fill("- carefully written notes");
+    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    // A couple of minutes later (server time), the answer is wiped by mistake.
+    await setServerClock(context, 2 * MIN);
+    await answer(page, "What is it?").fill("");
+    await expect.poll(async () => (await saved(r.readingId)).whatIsIt).toBe("");
+
+    await page.getByText("History").click();
+    const list = page.getByTestId("revisions");
+    await expect(list.getByRole("listitem")).toHaveCount(2);
+    await list
+      .getByRole("listitem")
+      .nth(1)
+      .getByRole("button", { name: "Restore this version" })
+      .click();
+    await expect(answer(page, "What is it?")).toHaveValue("- carefully written notes");
+    await expect
+      .poll(async () => (await saved(r.readingId)).whatIsIt)
+      .toBe("- carefully written notes");
+    await context.close();
+  });
+
+  test("the form shows the limits before the server has to refuse", async ({ browser }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page, context } = await signedInPage(browser, user);
+    await page.goto(`/ja${r.path}`);
+    await expect(page.getByRole("textbox", { name: "一言でいうと" })).toHaveAttribute(
+      "maxlength",
+      "300",
+    );
+    await expect(page.getByRole("textbox", { name: "どんなもの？" })).toHaveAttribute(
+      "maxlength",
+      "20000",
+    );
+    await expect(page.locator('[data-field="whatIsIt"]')).toContainText("0 / 20,000");
+    await context.close();
+  });
+});
+
+test.describe("the autosave endpoint", () => {
+  test("refuses other users, bad bodies, stale versions and other origins without damage", async ({
+    browser,
+    request,
+  }) => {
+    const owner = await makeUser();
+    const other = await makeUser();
+    const r = await makeReading(owner);
+    const url = `/api/readings/${r.readingId}/summary`;
+    const o = await signedInPage(browser, owner);
+    const ok = await o.page.request.put(url, {
+      data: { baseVersion: 0, changes: { whatIsIt: { base: "", value: "- saved" } } },
+    });
+    expect(ok.status()).toBe(200);
+    expect(await ok.json()).toMatchObject({
+      version: 1,
+      summary: { whatIsIt: "- saved" },
+      conflicts: [],
+    });
+
+    // Anyone else: 404, nothing changes.
+    const x = await signedInPage(browser, other);
+    const denied = await x.page.request.put(url, {
+      data: { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "hacked" } } },
+    });
+    expect(denied.status()).toBe(404);
+    expect((await x.page.request.get(url)).status()).toBe(404);
+    expect((await x.page.request.get(`/api/readings/${r.readingId}/revisions`)).status()).toBe(404);
+
+    // Anonymous: 401.
+    const anon = await request.put(url, {
+      data: { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "anon" } } },
+    });
+    expect(anon.status()).toBe(401);
+
+    // Bad bodies: 400 with the issues listed.
+    for (const body of [
+      { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "x".repeat(20_001) } } },
+      { baseVersion: 1, changes: { notAField: { base: "", value: "x" } } },
+      { baseVersion: "1", changes: { whatIsIt: { base: "- saved", value: "x" } } },
+      { changes: { whatIsIt: { base: "- saved", value: "x" } } },
+    ]) {
+      const res = await o.page.request.put(url, { data: body });
+      expect(res.status(), JSON.stringify(body).slice(0, 60)).toBe(400);
+      const json = await res.json();
+      expect(json.error.code).toBe("INVALID_INPUT");
+      expect(json.error.issues.length).toBeGreaterThan(0);
+    }
+    const notJson = await o.page.request.put(url, {
+      data: "{not json",
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(notJson.status()).toBe(400);
+
+    // A stale save on the same answer: 409 with both texts, nothing overwritten.
+    const stale = await o.page.request.put(url, {
+      data: { baseVersion: 0, changes: { whatIsIt: { base: "", value: "- from an old tab" } } },
+    });
+    expect(stale.status()).toBe(409);
+    expect(await stale.json()).toMatchObject({
+      conflicts: [{ field: "whatIsIt", mine: "- from an old tab", theirs: "- saved" }],
+    });
+
+    // Another site: refused.
+    const cross = await o.page.request.put(url, {
+      data: { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "csrf" } } },
+      headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    });
+    expect(cross.status()).toBe(403);
+
+    expect((await saved(r.readingId)).whatIsIt).toBe("- saved");
+    await o.context.close();
+    await x.context.close();
+  });
+});
+
+test.describe("a server restart while typing", () => {
+  const PORT = Number(process.env.E2E_PORT ?? 3107) + 2;
+  const BASE = `http://127.0.0.1:${PORT}`;
+  let server: ChildProcess | undefined;
+
+  async function start() {
+    server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: process.env.E2E_DATABASE_URL,
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        NODE_ENV: "production",
+      },
+      stdio: "ignore",
+    });
+    for (const deadline = Date.now() + 60_000; ;) {
+      try {
+        if ((await fetch(`${BASE}/api/health`)).ok) return;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error("server did not start");
+      await new Promise((res) => setTimeout(res, 200));
+    }
+  }
+
+  async function stop() {
+    if (!server) return;
+    const exited = new Promise((res) => server!.once("exit", res));
+    server.kill("SIGKILL");
+    await exited;
+    server = undefined;
+  }
+
+  test.afterAll(stop);
+
+  test("nothing typed is lost", async ({ browser }) => {
+    await start();
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
+    const page = await context.newPage();
+    const { csrfToken } = (await (await page.request.get(`${BASE}/api/auth/csrf`)).json()) as {
+      csrfToken: string;
+    };
+    await page.request.post(`${BASE}/api/auth/callback/credentials`, {
+      form: { email: user.email, password: user.password, csrfToken },
+    });
+    await page.goto(`${BASE}/en${r.path}`);
+    await answer(page, "What is it?").fill("- before the restart");
+    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+
+    await stop();
+    await answer(page, "What is it?").fill("- before the restart\n- while the server was down");
+    await expect(page.getByTestId("save-status")).toHaveText(
+      "Offline — your changes are kept on this device",
+    );
+    await start();
+    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /, { timeout: 30_000 });
+    expect((await saved(r.readingId)).whatIsIt).toBe(
+      "- before the restart\n- while the server was down",
+    );
+    await context.close();
+  });
+});
