@@ -9,14 +9,34 @@ import { env } from "@/lib/env";
 
 export type Db = SqliteClient;
 
+/**
+ * SQLite in write-ahead-log mode: readers never wait for the writer, and a commit is one append.
+ * synchronous=NORMAL keeps every commit through a crash of the app; only a power cut can lose the
+ * last moments, which suits a zero-setup default (use PostgreSQL in production).
+ */
+function sqliteAdapter(url: string) {
+  const factory = new PrismaBetterSqlite3({ url, timeout: 5000 });
+  return {
+    provider: "sqlite" as const,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;",
+      );
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
 function createClient(): Db {
   const { databaseUrl, databaseProvider } = env();
   if (databaseProvider === "postgres") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: 5000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter: sqliteAdapter(databaseUrl) });
 }
 
 // One client per process (kept across dev hot reloads), created on first use so that building

@@ -2,7 +2,10 @@
 // the proxy's redirects are a convenience, never the check.
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
 import { auth } from "./config";
 import { getUserById, type SessionUser } from "@/lib/users/data";
 import { AppError } from "@/lib/errors";
@@ -20,6 +23,42 @@ export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED");
   return user;
+}
+
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+const decoded = new Map<string, { id: string; expiresAt: number }>();
+const DECODED_KEPT = 5000;
+
+/**
+ * For hot route handlers (autosave): the signed-in user's id from the session cookie alone — no
+ * database read, no session refresh, and a decrypted token is remembered until it expires. Safe
+ * where every query also filters by this id, so a deleted account finds nothing.
+ */
+export async function requireUserId(): Promise<string> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const token =
+      jar.get(name)?.value ??
+      jar
+        .getAll()
+        .filter((c) => c.name.startsWith(`${name}.`))
+        .sort(
+          (a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)),
+        )
+        .map((c) => c.value)
+        .join("");
+    if (!token) continue;
+    const now = Date.now();
+    const hit = decoded.get(token);
+    if (hit && hit.expiresAt > now) return hit.id;
+    const payload = await decode({ token, secret: env().authSecret, salt: name }).catch(() => null);
+    const expiresAt = (payload?.exp ?? 0) * 1000;
+    if (!payload?.sub || expiresAt <= now) continue;
+    if (decoded.size >= DECODED_KEPT) decoded.delete(decoded.keys().next().value!);
+    decoded.set(token, { id: payload.sub, expiresAt });
+    return payload.sub;
+  }
+  throw new AppError("UNAUTHENTICATED", "Sign in first.");
 }
 
 /** For pages: the user, or a redirect to sign-in that comes back here afterwards. */

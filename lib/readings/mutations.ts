@@ -1,7 +1,7 @@
 // Summary writes: the autosave (a three-way merge on a version number), the time-up snapshot and
 // the revision history. Only the reader writes their own reading.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { countdownSelect, toCountdown } from "@/lib/meetings/data";
 import { timeUpMoment } from "./countdown";
@@ -17,8 +17,6 @@ import { summarySelect } from "./data";
 import { answeredCount } from "@/lib/meetings/schema";
 import { meetingTopic, publish } from "@/lib/live/bus";
 
-type Tx = Prisma.TransactionClient;
-
 const REVISION_EVERY_MS = 60_000;
 const REVISIONS_KEPT = 100;
 
@@ -33,10 +31,9 @@ export type SaveResult = {
 
 /**
  * Keeps the time-up snapshot: the answers as they were when time ran out, before any later edit.
- * Returns the snapshot once time is up, null before.
+ * A conditional update, so racing requests record it once. Returns the snapshot once time is up.
  */
 async function settleSnapshot(
-  tx: Tx,
   r: { id: string; timeUpSnapshot: string | null; timeUpAt: Date | null } & Parameters<
     typeof toCountdown
   >[0] &
@@ -47,64 +44,46 @@ async function settleSnapshot(
   const moment = timeUpMoment(toCountdown(r), now);
   if (moment === null) return null;
   const snapshot = pickSummary(r);
-  await tx.reading.updateMany({
+  const { count } = await db.reading.updateMany({
     where: { id: r.id, timeUpSnapshot: null },
     data: { timeUpSnapshot: JSON.stringify(snapshot), timeUpAt: r.timeUpAt ?? new Date(moment) },
   });
-  return snapshot;
+  if (count === 1) return snapshot;
+  // Someone else recorded it a moment ago: theirs is the one.
+  const saved = await db.reading.findUnique({
+    where: { id: r.id },
+    select: { timeUpSnapshot: true },
+  });
+  return parseSnapshot(saved?.timeUpSnapshot ?? null);
 }
 
 export async function settleSnapshotFor(readingId: string, now: number): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const r = await tx.reading.findUnique({
-      where: { id: readingId },
-      select: { id: true, timeUpSnapshot: true, ...summarySelect, ...countdownSelect },
-    });
-    if (r) await settleSnapshot(tx, r, now);
+  const r = await db.reading.findUnique({
+    where: { id: readingId },
+    select: { id: true, timeUpSnapshot: true, ...summarySelect, ...countdownSelect },
   });
+  if (r) await settleSnapshot(r, now);
 }
 
-async function recordRevision(
-  tx: Tx,
-  readingId: string,
-  version: number,
-  summary: Summary,
-  now: number,
-) {
-  const last = await tx.readingRevision.findFirst({
-    where: { readingId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true },
+/**
+ * Whether a save removes most of an answer (an accidental select-all and delete looks like this):
+ * the text before it is kept as a revision even within the minute.
+ */
+export function isBigDeletion(before: Summary, after: Partial<Summary>): boolean {
+  return (Object.keys(after) as (keyof Summary)[]).some((f) => {
+    const was = before[f].length;
+    return was >= 20 && (after[f] ?? "").length < was / 2;
   });
-  const content = JSON.stringify(summary);
-  if (last && now - last.createdAt.getTime() < REVISION_EVERY_MS) {
-    await tx.readingRevision.update({
-      where: { id: last.id },
-      data: { version, content },
-      select: { id: true },
-    });
-    return;
-  }
-  await tx.readingRevision.create({
-    data: { readingId, version, content, createdAt: new Date(now) },
-    select: { id: true },
-  });
-  if (version % 20 === 0) {
-    const old = await tx.readingRevision.findMany({
-      where: { readingId },
-      orderBy: { createdAt: "desc" },
-      skip: REVISIONS_KEPT,
-      select: { id: true },
-    });
-    if (old.length)
-      await tx.readingRevision.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
-  }
 }
 
 /**
  * Applies an autosave from the reader. The merge is against what the server has now, so a save
  * based on an older version (another tab or device) only applies where nobody else changed the
  * same answer; the rest comes back as conflicts with both texts.
+ *
+ * No interactive transaction: the write is one conditional update on the version just read, so a
+ * concurrent save makes this one re-read and merge again. History costs a write only when a new
+ * minute starts (the previous minute's last state is kept) or before a big deletion.
  */
 export async function saveSummary(
   userId: string,
@@ -112,50 +91,79 @@ export async function saveSummary(
   request: SaveRequest,
   now: number,
 ): Promise<SaveResult> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    let boardChanged: string | null = null;
-    const result = await db.$transaction(async (tx): Promise<SaveResult | null> => {
-      const r = await tx.reading.findFirst({
-        where: { id: readingId, userId },
-        select: {
-          id: true,
-          meetingId: true,
-          version: true,
-          timeUpSnapshot: true,
-          meeting: { select: { phase: true } },
-          ...summarySelect,
-          ...countdownSelect,
-        },
-      });
-      if (!r) throw new AppError("NOT_FOUND", "No such reading.");
-      if (r.meeting.phase === "CLOSED")
-        throw new AppError("CONFLICT", "The meeting is closed; its summaries are read-only.");
-      if (request.baseVersion > r.version)
-        throw new AppError("INVALID_INPUT", "baseVersion is newer than the saved version.");
-      const snapshot = await settleSnapshot(tx, r, now);
-      const server = pickSummary(r);
-      const { apply, conflicts } = mergeChanges(server, request.changes);
-      if (Object.keys(apply).length === 0) {
-        return { version: r.version, summary: server, conflicts, savedAt: now, snapshot };
-      }
-      const version = r.version + 1;
-      // Applies only over the version just read; a concurrent save makes this one retry.
-      const { count } = await tx.reading.updateMany({
-        where: { id: r.id, version: r.version },
-        data: { ...apply, version, lastSavedAt: new Date(now) },
-      });
-      if (count === 0) return null;
-      const summary = { ...server, ...apply };
-      await recordRevision(tx, r.id, version, summary, now);
-      if (answeredCount(summary) !== answeredCount(server)) boardChanged = r.meetingId;
-      return { version, summary, conflicts, savedAt: now, snapshot };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    // Lost a race with another save of the same reading: wait a moment, then merge again.
+    if (attempt > 0)
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    const r = await db.reading.findFirst({
+      where: { id: readingId, userId },
+      select: {
+        id: true,
+        meetingId: true,
+        version: true,
+        timeUpSnapshot: true,
+        revisedAt: true,
+        ...summarySelect,
+        ...countdownSelect,
+      },
     });
+    if (!r) throw new AppError("NOT_FOUND", "No such reading.");
+    if (request.baseVersion > r.version)
+      throw new AppError("INVALID_INPUT", "baseVersion is newer than the saved version.");
+    const snapshot = await settleSnapshot(r, now);
+    const server = pickSummary(r);
+    const { apply, conflicts } = mergeChanges(server, request.changes);
+    if (Object.keys(apply).length === 0) {
+      return { version: r.version, summary: server, conflicts, savedAt: now, snapshot };
+    }
+    const version = r.version + 1;
+    const summary = { ...server, ...apply };
+    const newMinute = r.revisedAt === null || now - r.revisedAt.getTime() >= REVISION_EVERY_MS;
+    const keepBefore = r.version > 0 && (newMinute || isBigDeletion(server, apply));
+    // One statement: applies only over the version just read, and never to a closed meeting.
+    const { count } = await db.reading.updateMany({
+      where: { id: r.id, version: r.version, meeting: { phase: { not: "CLOSED" } } },
+      data: {
+        ...apply,
+        version,
+        lastSavedAt: new Date(now),
+        ...(keepBefore || r.revisedAt === null ? { revisedAt: new Date(now) } : {}),
+      },
+    });
+    if (count === 0) {
+      const meeting = await db.meeting.findUnique({
+        where: { id: r.meetingId },
+        select: { phase: true },
+      });
+      if (meeting?.phase === "CLOSED")
+        throw new AppError("CONFLICT", "The meeting is closed; its summaries are read-only.");
+      continue;
+    }
+    if (keepBefore) await recordRevision(r.id, r.version, server, now);
     // The facilitator's board shows how many answers are filled: tell it when that changes.
-    if (boardChanged) await publish(meetingTopic(boardChanged), { type: "changed" });
-    if (result) return result;
+    if (answeredCount(summary) !== answeredCount(server))
+      await publish(meetingTopic(r.meetingId), { type: "changed" });
+    return { version, summary, conflicts, savedAt: now, snapshot };
   }
   throw new AppError(
     "CONFLICT",
     "The reading is being saved from several places at once; try again.",
   );
+}
+
+async function recordRevision(readingId: string, version: number, summary: Summary, now: number) {
+  await db.readingRevision.create({
+    data: { readingId, version, content: JSON.stringify(summary), createdAt: new Date(now) },
+    select: { id: true },
+  });
+  if (version % 20 === 0) {
+    const old = await db.readingRevision.findMany({
+      where: { readingId },
+      orderBy: { createdAt: "desc" },
+      skip: REVISIONS_KEPT,
+      select: { id: true },
+    });
+    if (old.length)
+      await db.readingRevision.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
+  }
 }

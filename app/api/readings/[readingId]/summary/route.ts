@@ -1,6 +1,6 @@
 // The summary's autosave endpoint. PUT applies a save (see lib/readings/summary.ts for the
 // merge); GET returns what is saved. Only the reader can do either; anyone else gets 404.
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser, requireUserId } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/groups/schema";
@@ -46,12 +46,11 @@ export async function PUT(request: Request, context: Context) {
   try {
     if (!isSameOrigin(request))
       throw new AppError("FORBIDDEN", "Writes from another site are refused.");
-    const user = await getSessionUser();
-    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+    const userId = await requireUserId();
     const readingId = await readingIdOf(context);
     const parsed = saveRequestSchema.safeParse(await readJson(request, MAX_BODY_BYTES));
     if (!parsed.success) return invalidRequest(parsed.error);
-    const result = await saveSummary(user.id, readingId, parsed.data, await serverNow());
+    const result = await saveSummary(userId, readingId, parsed.data, await serverNow());
     return Response.json(result, {
       status: result.conflicts.length ? 409 : 200,
       headers: { "Cache-Control": "no-store" },

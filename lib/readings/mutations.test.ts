@@ -1,0 +1,203 @@
+// The autosave rules against a real database: rights, merging, snapshots and history.
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/tests/unit/test-database";
+
+const testDb = await createTestDatabase();
+const { db } = await import("@/lib/db");
+const { saveSummary, isBigDeletion } = await import("./mutations");
+const { listRevisions } = await import("./data");
+const { closeLiveBus } = await import("@/lib/live/bus");
+const { emptySummary } = await import("./summary");
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 29, 10, 0, 0);
+let n = 0;
+
+async function reading(opts: { startedAt?: number } = {}) {
+  n++;
+  const user = await db.user.create({
+    data: { email: `r${n}-${Math.random()}@t.test`, name: `R${n}` },
+    select: { id: true },
+  });
+  const group = await db.group.create({
+    data: {
+      name: "G",
+      slug: `g${n}-${Math.floor(Math.random() * 1e9)}`,
+      memberships: { create: { userId: user.id, role: "OWNER" } },
+    },
+    select: { id: true },
+  });
+  const meeting = await db.meeting.create({
+    data: {
+      groupId: group.id,
+      number: 1,
+      title: "M",
+      scheduledAt: new Date(T0),
+      facilitatorId: user.id,
+      phase: "READING",
+    },
+    select: { id: true },
+  });
+  const paper = await db.paper.create({ data: { title: "P" }, select: { id: true } });
+  const r = await db.reading.create({
+    data: {
+      meetingId: meeting.id,
+      userId: user.id,
+      paperId: paper.id,
+      durationMs: 50 * MIN,
+      startedAt: new Date(opts.startedAt ?? T0),
+    },
+    select: { id: true },
+  });
+  return { userId: user.id, readingId: r.id, meetingId: meeting.id };
+}
+
+afterAll(async () => {
+  await closeLiveBus();
+  await db.$disconnect();
+  await testDb.drop();
+});
+
+describe("saveSummary", () => {
+  it("saves only the reader's own reading", async () => {
+    const a = await reading();
+    const b = await reading();
+    await expect(
+      saveSummary(
+        b.userId,
+        a.readingId,
+        { baseVersion: 0, changes: { gist: { base: "", value: "x" } } },
+        T0,
+      ),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await db.reading.findUniqueOrThrow({ where: { id: a.readingId } })).gist).toBe("");
+  });
+
+  it("applies concurrent saves to different answers and never loses one", async () => {
+    const a = await reading();
+    const saves = (
+      ["whatIsIt", "novelty", "keyTechnique", "validation", "discussion", "nextPapers"] as const
+    ).map((f) =>
+      saveSummary(
+        a.userId,
+        a.readingId,
+        { baseVersion: 0, changes: { [f]: { base: "", value: `- ${f}` } } },
+        T0 + MIN,
+      ),
+    );
+    const results = await Promise.all(saves);
+    expect(results.every((r) => r.conflicts.length === 0)).toBe(true);
+    const row = await db.reading.findUniqueOrThrow({ where: { id: a.readingId } });
+    expect(row.version).toBe(6);
+    expect([
+      row.whatIsIt,
+      row.novelty,
+      row.keyTechnique,
+      row.validation,
+      row.discussion,
+      row.nextPapers,
+    ]).toEqual([
+      "- whatIsIt",
+      "- novelty",
+      "- keyTechnique",
+      "- validation",
+      "- discussion",
+      "- nextPapers",
+    ]);
+  });
+
+  it("returns a conflict instead of overwriting the same answer from an old version", async () => {
+    const a = await reading();
+    await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 0, changes: { novelty: { base: "", value: "first" } } },
+      T0 + MIN,
+    );
+    const r = await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 0, changes: { novelty: { base: "", value: "second" } } },
+      T0 + MIN,
+    );
+    expect(r.conflicts).toEqual([{ field: "novelty", mine: "second", theirs: "first" }]);
+    expect((await db.reading.findUniqueOrThrow({ where: { id: a.readingId } })).novelty).toBe(
+      "first",
+    );
+  });
+
+  it("takes the time-up snapshot before the first edit after the deadline", async () => {
+    const a = await reading();
+    await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 0, changes: { discussion: { base: "", value: "in time" } } },
+      T0 + 49 * MIN,
+    );
+    const late = await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 1, changes: { discussion: { base: "in time", value: "in time + late" } } },
+      T0 + 55 * MIN,
+    );
+    expect(late.snapshot).toEqual({ ...emptySummary, discussion: "in time" });
+    const row = await db.reading.findUniqueOrThrow({ where: { id: a.readingId } });
+    expect(row.timeUpAt?.getTime()).toBe(T0 + 50 * MIN);
+    expect(JSON.parse(row.timeUpSnapshot!)).toMatchObject({ discussion: "in time" });
+    expect(row.discussion).toBe("in time + late");
+  });
+
+  it("keeps the state before a new minute and before a wipe as revisions", async () => {
+    const a = await reading();
+    const save = (base: string, value: string, at: number, v: number) =>
+      saveSummary(
+        a.userId,
+        a.readingId,
+        { baseVersion: v, changes: { whatIsIt: { base, value } } },
+        at,
+      );
+    await save("", "- careful notes about the paper", T0, 0);
+    await save(
+      "- careful notes about the paper",
+      "- careful notes about the paper, more",
+      T0 + 10_000,
+      1,
+    );
+    expect(await listRevisions(a.readingId, a.userId)).toHaveLength(0);
+    // Wiped within the same minute: the text before is kept.
+    await save("- careful notes about the paper, more", "", T0 + 20_000, 2);
+    const revisions = await listRevisions(a.readingId, a.userId);
+    expect(revisions.map((r) => r.summary?.whatIsIt)).toEqual([
+      "- careful notes about the paper, more",
+    ]);
+    expect(await listRevisions(a.readingId, "someone-else")).toEqual([]);
+  });
+
+  it("refuses saves to a closed meeting without changing them", async () => {
+    const a = await reading();
+    await db.meeting.update({ where: { id: a.meetingId }, data: { phase: "CLOSED" } });
+    await expect(
+      saveSummary(
+        a.userId,
+        a.readingId,
+        { baseVersion: 0, changes: { gist: { base: "", value: "x" } } },
+        T0,
+      ),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect((await db.reading.findUniqueOrThrow({ where: { id: a.readingId } })).gist).toBe("");
+  });
+});
+
+it("recognises a big deletion", () => {
+  expect(
+    isBigDeletion({ ...emptySummary, novelty: "x".repeat(40) }, { novelty: "x".repeat(10) }),
+  ).toBe(true);
+  expect(
+    isBigDeletion({ ...emptySummary, novelty: "x".repeat(40) }, { novelty: "x".repeat(30) }),
+  ).toBe(false);
+  expect(isBigDeletion({ ...emptySummary, novelty: "short" }, { novelty: "" })).toBe(false);
+});
