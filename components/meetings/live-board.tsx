@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
 import { formatClock, remainingMs, statusAt } from "@/lib/readings/countdown";
 import { ReaderTimer } from "./reader-timer";
 import { useServerNow, useServerOffset } from "./use-server-clock";
+import { useMeetingEvents } from "./use-meeting-events";
 
 type Props = {
   /** The reader's summary form, shown under their countdown. */
@@ -24,59 +25,9 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
   const t = useTranslations("board");
   const ts = useTranslations("timer.status");
   const router = useRouter();
-  const [board, setBoard] = useState(initial);
-  const [connected, setConnected] = useState(true);
+  const { board, connected } = useMeetingEvents(initial, () => router.refresh());
   const offset = useServerOffset(initial.serverNow);
   const now = useServerNow(offset);
-  const phase = useRef(initial.phase);
-
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let lastHeard = Date.now();
-    const open = () => {
-      source?.close();
-      source = new EventSource(`/api/meetings/${initial.meetingId}/events`);
-      source.addEventListener("board", (e) => {
-        lastHeard = Date.now();
-        const next = JSON.parse((e as MessageEvent<string>).data) as BoardState;
-        setBoard(next);
-        setConnected(true);
-        // A phase change alters the rest of the page (controls, forms): re-render it.
-        if (next.phase !== phase.current) {
-          phase.current = next.phase;
-          router.refresh();
-        }
-      });
-      source.addEventListener("ping", () => {
-        lastHeard = Date.now();
-      });
-      source.onerror = () => setConnected(false);
-    };
-    // Going offline closes the stream at once; coming back opens a new one, whose first event is
-    // a full snapshot, so whatever happened in between is caught up.
-    const offline = () => {
-      source?.close();
-      source = null;
-      setConnected(false);
-    };
-    const online = () => open();
-    // A stream that went silent (a proxy dropped it, a laptop slept) is replaced.
-    const watchdog = setInterval(() => {
-      if (source && Date.now() - lastHeard > 45_000) {
-        lastHeard = Date.now();
-        open();
-      }
-    }, 5_000);
-    window.addEventListener("offline", offline);
-    window.addEventListener("online", online);
-    open();
-    return () => {
-      clearInterval(watchdog);
-      window.removeEventListener("offline", offline);
-      window.removeEventListener("online", online);
-      source?.close();
-    };
-  }, [initial.meetingId, router]);
 
   const mine = board.rows.find((r) => r.userId === userId);
 

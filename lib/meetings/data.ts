@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import type { GroupRole } from "@/lib/groups/schema";
 import type { CountdownState } from "@/lib/readings/countdown";
 import type { BoardState } from "./board";
-import { answeredCount, type MeetingPhase } from "./schema";
+import { answeredCount, answerKeys, type MeetingPhase } from "./schema";
 
-export type { BoardRow, BoardState } from "./board";
+export type { BoardRow, BoardState, RecapSlide } from "./board";
+import type { RecapSlide } from "./board";
 
 export type MeetingListItem = {
   id: string;
@@ -132,6 +133,12 @@ export async function getBoard(meetingId: string, now: number): Promise<BoardSta
       id: true,
       phase: true,
       facilitatorId: true,
+      recapOrder: true,
+      recapIndex: true,
+      presenterStartedAt: true,
+      presenterPausedAt: true,
+      presenterPausedMs: true,
+      group: { select: { recapSoftSeconds: true, recapHardSeconds: true } },
       readings: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -144,6 +151,7 @@ export async function getBoard(meetingId: string, now: number): Promise<BoardSta
           validation: true,
           discussion: true,
           nextPapers: true,
+          presentedMs: true,
           user: { select: { name: true } },
           paper: { select: { title: true } },
         },
@@ -152,6 +160,18 @@ export async function getBoard(meetingId: string, now: number): Promise<BoardSta
   });
   if (!m) return null;
   return {
+    recap: {
+      order: parseOrder(m.recapOrder),
+      index: m.recapIndex,
+      startedAt: m.presenterStartedAt?.getTime() ?? null,
+      pausedAt: m.presenterPausedAt?.getTime() ?? null,
+      pausedMs: m.presenterPausedMs,
+      softSeconds: m.group.recapSoftSeconds,
+      hardSeconds: m.group.recapHardSeconds,
+      presentedMs: Object.fromEntries(
+        m.readings.filter((r) => r.presentedMs !== null).map((r) => [r.id, r.presentedMs!]),
+      ),
+    },
     meetingId: m.id,
     phase: m.phase,
     facilitatorId: m.facilitatorId,
@@ -173,4 +193,42 @@ export function listGroupMembersForFacilitation(groupId: string) {
     orderBy: { user: { name: "asc" } },
     select: { user: { select: { id: true, name: true } } },
   });
+}
+
+export function parseOrder(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Everything the recap screen shows of each reader. The caller has checked membership. */
+export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> {
+  const rows = await db.reading.findMany({
+    where: { meetingId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      gist: true,
+      whatIsIt: true,
+      novelty: true,
+      keyTechnique: true,
+      validation: true,
+      discussion: true,
+      nextPapers: true,
+      user: { select: { name: true } },
+      paper: {
+        select: { title: true, authors: true, year: true, venue: true, url: true, arxivId: true },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    readingId: r.id,
+    name: r.user.name,
+    paper: { ...r.paper, authors: parseOrder(r.paper.authors) },
+    gist: r.gist,
+    answers: answerKeys.map((key) => ({ key, text: r[key] })).filter((a) => a.text.trim() !== ""),
+  }));
 }

@@ -6,7 +6,8 @@ import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publish, meetingTopic } from "@/lib/live/bus";
 import * as countdown from "@/lib/readings/countdown";
-import { countdownSelect, toCountdown } from "./data";
+import { countdownSelect, parseOrder, toCountdown } from "./data";
+import * as recap from "@/lib/recap/recap";
 import type { MeetingPhase, PaperInput } from "./schema";
 import type { GroupRole } from "@/lib/groups/schema";
 import { settleSnapshotFor } from "@/lib/readings/mutations";
@@ -354,4 +355,111 @@ export async function setFacilitator(
 
 export function isOpenPhase(phase: MeetingPhase): boolean {
   return phase === "PLANNED" || phase === "READING";
+}
+
+type RecapFailure = Failure<"wrongPhase" | "invalidOrder" | "alreadyStarted">;
+
+function recapStateOf(m: {
+  recapOrder: string;
+  recapIndex: number;
+  presenterStartedAt: Date | null;
+  presenterPausedAt: Date | null;
+  presenterPausedMs: number;
+}): recap.RecapState {
+  return {
+    order: parseOrder(m.recapOrder),
+    index: m.recapIndex,
+    startedAt: m.presenterStartedAt?.getTime() ?? null,
+    pausedAt: m.presenterPausedAt?.getTime() ?? null,
+    pausedMs: m.presenterPausedMs,
+  };
+}
+
+const recapSelect = {
+  recapOrder: true,
+  recapIndex: true,
+  presenterStartedAt: true,
+  presenterPausedAt: true,
+  presenterPausedMs: true,
+} as const;
+
+/** Next / back / pause on the recap. Two remotes pressing at once move it one step, not two. */
+export async function driveRecap(
+  userId: string,
+  meetingId: string,
+  command: recap.RecapCommand,
+  now: number,
+): Promise<{ ok: true } | RecapFailure> {
+  const result = await drive(
+    userId,
+    meetingId,
+    async (tx, meeting): Promise<{ ok: true } | RecapFailure> => {
+      if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" };
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meetingId },
+        select: recapSelect,
+      });
+      const before = recapStateOf(m);
+      const step = recap.apply(before, command, now);
+      if (step.state === before) return { ok: true };
+      const { count } = await tx.meeting.updateMany({
+        where: {
+          id: meetingId,
+          recapIndex: m.recapIndex,
+          presenterStartedAt: m.presenterStartedAt,
+          presenterPausedAt: m.presenterPausedAt,
+        },
+        data: {
+          recapIndex: step.state.index,
+          presenterStartedAt: step.state.startedAt === null ? null : new Date(step.state.startedAt),
+          presenterPausedAt: step.state.pausedAt === null ? null : new Date(step.state.pausedAt),
+          presenterPausedMs: step.state.pausedMs,
+        },
+      });
+      if (count === 0) return { ok: true };
+      if (step.finished) {
+        await tx.reading.updateMany({
+          where: { id: step.finished.readingId, meetingId },
+          data: { presentedMs: step.finished.ms },
+        });
+      }
+      return { ok: true };
+    },
+  );
+  if (result.ok) await changed(meetingId);
+  return result;
+}
+
+/** Sets the presenter order (a subset of the readers: leaving one out skips them), before it starts. */
+export async function setRecapOrder(
+  userId: string,
+  meetingId: string,
+  order: string[] | "shuffle",
+): Promise<{ ok: true } | RecapFailure> {
+  const result = await drive(
+    userId,
+    meetingId,
+    async (tx, meeting): Promise<{ ok: true } | RecapFailure> => {
+      if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" };
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meetingId },
+        select: recapSelect,
+      });
+      if (m.recapIndex !== 0 || m.presenterStartedAt !== null)
+        return { ok: false, reason: "alreadyStarted" };
+      const readers = (
+        await tx.reading.findMany({ where: { meetingId }, select: { id: true } })
+      ).map((r) => r.id);
+      const next = order === "shuffle" ? recap.shuffled(parseOrder(m.recapOrder)) : order;
+      if (!recap.isValidOrder(next, readers)) return { ok: false, reason: "invalidOrder" };
+      await tx.meeting.update({
+        where: { id: meetingId },
+        data: { recapOrder: JSON.stringify(next) },
+        select: { id: true },
+      });
+      return { ok: true };
+    },
+  );
+  if (result.ok) await changed(meetingId);
+  return result;
 }

@@ -6,7 +6,7 @@ import {
   addMember,
   makeMeeting,
   signedInPage,
-  setServerClock,
+  jumpClocks,
   clockSeconds,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
@@ -39,12 +39,8 @@ test.describe("the reader's countdown", () => {
     await expect(timeLeft).toHaveText(/^(50:00|49:5\d)$/);
     await expect(page.getByTestId("timer-status")).toHaveText("Reading");
 
-    let offset = 0;
-    const jump = async (ms: number) => {
-      offset += ms;
-      await setServerClock(context, offset);
-      await page.clock.fastForward(ms);
-    };
+    const clocks = { offset: 0 };
+    const jump = (ms: number) => jumpClocks(page, context, clocks, ms);
 
     await jump(40 * MIN);
     await expect(timeLeft).toHaveText(/^(10:00|09:5\d)$/);
@@ -61,7 +57,7 @@ test.describe("the reader's countdown", () => {
     });
     await other.addCookies(await context.cookies());
     const second = await other.newPage();
-    await second.clock.install({ time: Date.now() + offset });
+    await second.clock.install({ time: Date.now() + clocks.offset });
     await second.goto(page.url());
     const a = clockSeconds((await timeLeft.textContent())!);
     const b = clockSeconds((await second.getByTestId("time-left").textContent())!);
@@ -129,8 +125,7 @@ test.describe("the reader's countdown", () => {
     await page.getByRole("button", { name: "Pause" }).click();
     await expect(page.getByTestId("timer-status")).toHaveText("Paused");
     const held = clockSeconds((await page.getByTestId("time-left").textContent())!);
-    await setServerClock(context, 20 * MIN);
-    await page.clock.fastForward(20 * MIN);
+    await jumpClocks(page, context, { offset: 0 }, 20 * MIN);
     await page.reload();
     expect(clockSeconds((await page.getByTestId("time-left").textContent())!)).toBe(held);
     await page.getByRole("button", { name: "Resume" }).click();

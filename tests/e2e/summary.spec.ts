@@ -7,6 +7,7 @@ import {
   makeReading,
   signedInPage,
   setServerClock,
+  jumpClocks,
   fakeIp,
 } from "./support/fixtures";
 import { E2E_AUTH_SECRET } from "./support/constants";
@@ -154,8 +155,7 @@ test.describe("the summary form", () => {
     await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
     expect((await saved(r.readingId)).timeUpSnapshot).toBeNull();
 
-    await setServerClock(context, 2 * MIN);
-    await page.clock.fastForward(2 * MIN);
+    await jumpClocks(page, context, { offset: 0 }, 2 * MIN);
     await expect(page.getByTestId("timer-status")).toHaveText("Overtime");
     await answer(page, "What is there to discuss?").fill("- in time\n- after time-up");
     await expect(page.getByTestId("late-discussion")).toHaveText("Written after time-up");
@@ -296,22 +296,31 @@ test.describe("a server restart while typing", () => {
   let server: ChildProcess | undefined;
 
   async function start() {
-    server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: process.env.E2E_DATABASE_URL,
-        AUTH_SECRET: E2E_AUTH_SECRET,
-        NODE_ENV: "production",
+    let output = "";
+    const child = spawn(
+      "node_modules/.bin/next",
+      ["start", "-p", String(PORT), "-H", "127.0.0.1"],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: process.env.E2E_DATABASE_URL,
+          AUTH_SECRET: E2E_AUTH_SECRET,
+          NODE_ENV: "production",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       },
-      stdio: "ignore",
-    });
+    );
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    server = child;
     for (const deadline = Date.now() + 60_000; ;) {
+      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
       try {
-        if ((await fetch(`${BASE}/api/health`)).ok) return;
+        if ((await fetch(`${BASE}/api/health`)).ok && child.exitCode === null) return;
       } catch {
         // not up yet
       }
-      if (Date.now() > deadline) throw new Error("server did not start");
+      if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
       await new Promise((res) => setTimeout(res, 200));
     }
   }

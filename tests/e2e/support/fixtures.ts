@@ -169,3 +169,22 @@ export async function makeReading(
     groupSlug: group.slug,
   };
 }
+
+/**
+ * Moves both clocks forward by `ms`: the server's (for this context, by cookie) and the page's
+ * (Playwright's fake clock). Clock measurements the page makes in between would see one clock
+ * moved and not the other, so they are refused while the two move.
+ */
+export async function jumpClocks(
+  page: Page,
+  context: BrowserContext,
+  state: { offset: number },
+  ms: number,
+): Promise<void> {
+  const refuse = (route: import("@playwright/test").Route) => route.abort();
+  await page.route("**/api/time", refuse);
+  state.offset += ms;
+  await setServerClock(context, state.offset);
+  await page.clock.fastForward(ms);
+  await page.unroute("**/api/time", refuse);
+}

@@ -16,6 +16,10 @@ import { JoinMeetingForm } from "@/components/meetings/join-meeting-form";
 import { FacilitatorControls, FacilitatorPicker } from "@/components/meetings/facilitator-controls";
 import { SummaryPanel } from "@/components/readings/summary-panel";
 import { getOwnReading } from "@/lib/readings/data";
+import { listRecapSlides } from "@/lib/meetings/data";
+import { buttonClass } from "@/components/ui/button";
+import { OrderEditor } from "@/components/recap/order-editor";
+import { ClosedSummaries } from "@/components/recap/closed-summaries";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
@@ -84,7 +88,36 @@ export default async function MeetingPage({ params }: Props) {
           phase={meeting.phase}
         />
       ) : null}
-      {meeting.phase === "RECAP" ? <Notice tone="info">{t("meeting.recapNotice")}</Notice> : null}
+      {meeting.phase === "RECAP" ? (
+        <div className="space-y-4">
+          <Notice tone="info">{t("meeting.recapNotice")}</Notice>
+          <div className="flex flex-wrap gap-3">
+            <Link
+              href={`/groups/${meeting.group.slug}/meetings/${meeting.number}/recap`}
+              className={buttonClass("primary")}
+            >
+              {t("recap.open")}
+            </Link>
+            {canDrive ? (
+              <Link
+                href={`/groups/${meeting.group.slug}/meetings/${meeting.number}/remote`}
+                className={buttonClass("secondary")}
+              >
+                {t("recap.remote")}
+              </Link>
+            ) : null}
+          </div>
+          {canDrive ? (
+            <OrderEditor
+              initial={board}
+              names={Object.fromEntries(board.rows.map((r) => [r.readingId, r.name]))}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      {meeting.phase === "CLOSED" ? (
+        <ClosedSummaries slides={await listRecapSlides(meeting.id)} />
+      ) : null}
       {meeting.phase === "CLOSED" ? <Notice tone="info">{t("meeting.closedNotice")}</Notice> : null}
       {!joined && open ? (
         <JoinMeetingForm groupSlug={meeting.group.slug} number={meeting.number} />

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { serverNow } from "@/lib/clock";
+import { listRecapSlides } from "@/lib/meetings/data";
+import { closeMeeting } from "@/lib/meetings/mutations";
+import { loadMeetingPage } from "@/lib/meetings/page-data";
+import { RecapScreen } from "@/components/recap/recap-screen";
+
+type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "recap" });
+  return { title: t("title") };
+}
+
+export default async function RecapPage({ params }: Props) {
+  const { locale, slug, number } = await params;
+  setRequestLocale(locale);
+  const { meeting, board, canDrive, meetingPath } = await loadMeetingPage(
+    locale,
+    slug,
+    number,
+    "/recap",
+  );
+  if (meeting.phase !== "RECAP") redirect(meetingPath);
+  const slides = await listRecapSlides(meeting.id);
+  if (!slides) notFound();
+
+  async function closeFromRecap() {
+    "use server";
+    const user = await requireUser();
+    await closeMeeting(user.id, meeting.id, await serverNow());
+    redirect(meetingPath);
+  }
+
+  return (
+    <RecapScreen
+      initial={board}
+      slides={slides}
+      canDrive={canDrive}
+      meetingPath={meetingPath}
+      closeMeeting={closeFromRecap}
+    />
+  );
+}

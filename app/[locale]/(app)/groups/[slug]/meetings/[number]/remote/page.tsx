@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { listRecapSlides } from "@/lib/meetings/data";
+import { loadMeetingPage } from "@/lib/meetings/page-data";
+import { RecapRemote } from "@/components/recap/recap-remote";
+
+type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "recap" });
+  return { title: t("remote") };
+}
+
+export default async function RemotePage({ params }: Props) {
+  const { locale, slug, number } = await params;
+  setRequestLocale(locale);
+  const { meeting, board, canDrive, meetingPath } = await loadMeetingPage(
+    locale,
+    slug,
+    number,
+    "/remote",
+  );
+  if (meeting.phase !== "RECAP" || !canDrive) redirect(meetingPath);
+  const slides = await listRecapSlides(meeting.id);
+  const t = await getTranslations("recap");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-center text-lg font-semibold">{t("remote")}</h1>
+      <RecapRemote
+        initial={board}
+        names={Object.fromEntries(
+          slides.map((s) => [s.readingId, { name: s.name, paper: s.paper.title }]),
+        )}
+      />
+      <p className="text-center text-sm">
+        <Link
+          href={`/groups/${slug}/meetings/${meeting.number}`}
+          className="text-brand-700 underline"
+        >
+          {t("leave")}
+        </Link>
+      </p>
+    </div>
+  );
+}

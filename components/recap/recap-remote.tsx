@@ -1,0 +1,88 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { BoardState } from "@/lib/meetings/board";
+import { formatElapsed, isClosingSlide, presenterElapsed, timerLevel } from "@/lib/recap/recap";
+import { useMeetingEvents } from "@/components/meetings/use-meeting-events";
+import { useServerNow, useServerOffset } from "@/components/meetings/use-server-clock";
+import { useRecapCommands } from "./use-recap-commands";
+
+const levelClass = { normal: "text-slate-900", soft: "text-amber-600", hard: "text-red-600" };
+
+/** A phone-sized remote for the facilitator: who is on, their timer, and next / back / pause. */
+export function RecapRemote({
+  initial,
+  names,
+}: {
+  initial: BoardState;
+  names: Record<string, { name: string; paper: string }>;
+}) {
+  const t = useTranslations("recap");
+  const { board, connected } = useMeetingEvents(initial);
+  const now = useServerNow(useServerOffset(initial.serverNow), 200);
+  const { send, error } = useRecapCommands(initial.meetingId);
+  const r = board.recap;
+  const state = {
+    order: r.order,
+    index: r.index,
+    startedAt: r.startedAt,
+    pausedAt: r.pausedAt,
+    pausedMs: r.pausedMs,
+  };
+  const closing = isClosingSlide(state);
+  const current = closing ? null : names[r.order[r.index]!];
+  const elapsed = presenterElapsed(state, now);
+  const level = timerLevel(elapsed, r.softSeconds, r.hardSeconds);
+  const big = "min-h-20 rounded-xl text-2xl font-semibold active:scale-95";
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-5" data-testid="recap-remote">
+      <p className="text-center text-sm text-slate-600">
+        {closing ? t("closing") : t("progress", { current: r.index + 1, total: r.order.length })}
+        {!connected ? <span className="ml-2 text-amber-700">({t("offline")})</span> : null}
+      </p>
+      <div className="text-center">
+        <p data-testid="remote-presenter" className="text-2xl font-bold">
+          {current?.name ?? t("closingTitle")}
+        </p>
+        {current ? <p className="text-slate-600">{current.paper}</p> : null}
+        {current ? (
+          <p
+            data-testid="remote-timer"
+            data-level={level}
+            className={`mt-3 font-mono text-6xl font-bold tabular-nums ${levelClass[level]}`}
+          >
+            {formatElapsed(elapsed)}
+          </p>
+        ) : null}
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <button
+          type="button"
+          className={`${big} border border-slate-300 bg-white`}
+          onClick={() => void send({ command: "back" })}
+        >
+          {t("back")}
+        </button>
+        <button
+          type="button"
+          className={`${big} border border-slate-300 bg-white`}
+          onClick={() => void send({ command: "pause" })}
+        >
+          {r.pausedAt !== null ? t("resume") : t("pause")}
+        </button>
+        <button
+          type="button"
+          className={`${big} bg-brand-600 col-span-2 text-white`}
+          onClick={() => void send({ command: "next" })}
+        >
+          {r.startedAt === null && !closing ? t("start") : t("next")}
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-center text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

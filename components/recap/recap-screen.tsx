@@ -1,0 +1,282 @@
+"use client";
+
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { BoardState, RecapSlide } from "@/lib/meetings/board";
+import {
+  formatElapsed,
+  isClosingSlide,
+  presenterElapsed,
+  timerLevel,
+  type RecapState,
+} from "@/lib/recap/recap";
+import { Markdown } from "@/components/readings/markdown";
+import { playChime } from "@/components/meetings/chime";
+import { useMeetingEvents } from "@/components/meetings/use-meeting-events";
+import { useServerNow, useServerOffset } from "@/components/meetings/use-server-clock";
+import { useRecapCommands } from "./use-recap-commands";
+
+type Props = {
+  initial: BoardState;
+  slides: RecapSlide[];
+  canDrive: boolean;
+  meetingPath: string;
+  closeMeeting: () => Promise<void>;
+};
+
+const levelClass = {
+  normal: "text-[var(--fg)]",
+  soft: "text-amber-500",
+  hard: "text-red-500",
+};
+
+const darkQuery = "(prefers-color-scheme: dark)";
+
+function subscribeScheme(onChange: () => void) {
+  const mq = window.matchMedia?.(darkQuery);
+  mq?.addEventListener("change", onChange);
+  return () => mq?.removeEventListener("change", onChange);
+}
+
+/** The system's light or dark scheme, until the presenter picks one. */
+function useTheme(): ["light" | "dark", () => void] {
+  const system = useSyncExternalStore(
+    subscribeScheme,
+    () => (window.matchMedia?.(darkQuery).matches ? "dark" : "light"),
+    () => "light" as const,
+  );
+  const [chosen, setChosen] = useState<"light" | "dark" | null>(null);
+  const theme = chosen ?? system;
+  return [theme, () => setChosen(theme === "dark" ? "light" : "dark")];
+}
+
+export function RecapScreen({ initial, slides, canDrive, meetingPath, closeMeeting }: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const { board, connected } = useMeetingEvents(
+    initial,
+    (phase) => phase === "CLOSED" && router.push(meetingPath),
+  );
+  const now = useServerNow(useServerOffset(initial.serverNow), 200);
+  const { send, error } = useRecapCommands(initial.meetingId);
+  const [theme, toggleTheme] = useTheme();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const r = board.recap;
+  const state: RecapState = {
+    order: r.order,
+    index: r.index,
+    startedAt: r.startedAt,
+    pausedAt: r.pausedAt,
+    pausedMs: r.pausedMs,
+  };
+  const byId = new Map(slides.map((s) => [s.readingId, s]));
+  const current = isClosingSlide(state) ? null : byId.get(r.order[r.index]!);
+  const upNext = byId.get(r.order[r.index + 1] ?? "");
+  const elapsed = presenterElapsed(state, now);
+  const level = timerLevel(elapsed, r.softSeconds, r.hardSeconds);
+
+  // A chime when the presenter reaches the hard limit (once per presenter).
+  const chimed = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${r.index}:${r.startedAt}`;
+    if (level === "hard" && r.startedAt !== null && chimed.current !== key) {
+      chimed.current = key;
+      playChime();
+    }
+  }, [level, r.index, r.startedAt]);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (
+        e.altKey ||
+        e.ctrlKey ||
+        e.metaKey ||
+        (e.target as HTMLElement).closest("input, textarea, select")
+      )
+        return;
+      if (e.key === "f" || e.key === "F") {
+        e.preventDefault();
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void rootRef.current?.requestFullscreen?.().catch(() => undefined);
+        return;
+      }
+      if (e.key === "Escape") {
+        if (!document.fullscreenElement) router.push(meetingPath);
+        return;
+      }
+      if (!canDrive) return;
+      if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") {
+        e.preventDefault();
+        void send({ command: "next" });
+      } else if (e.key === "ArrowLeft" || e.key === "PageUp") {
+        e.preventDefault();
+        void send({ command: "back" });
+      } else if (e.key === "p" || e.key === "P") {
+        e.preventDefault();
+        void send({ command: "pause" });
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [canDrive, meetingPath, router, send]);
+
+  const totalMs = Object.values(r.presentedMs).reduce((a, b) => a + b, 0);
+  const themeVars =
+    theme === "dark"
+      ? ({
+          "--bg": "#0b1020",
+          "--fg": "#f1f5f9",
+          "--muted": "#94a3b8",
+          "--card": "#151c33",
+          "--line": "#26304f",
+        } as React.CSSProperties)
+      : ({
+          "--bg": "#ffffff",
+          "--fg": "#0f172a",
+          "--muted": "#475569",
+          "--card": "#f1f5f9",
+          "--line": "#cbd5e1",
+        } as React.CSSProperties);
+
+  return (
+    <div
+      ref={rootRef}
+      data-testid="recap-screen"
+      data-theme={theme}
+      style={themeVars}
+      className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-[var(--bg)] text-[var(--fg)]"
+    >
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-[var(--line)] px-6 py-3 text-lg">
+        <p data-testid="recap-progress" className="font-medium text-[var(--muted)]">
+          {current
+            ? t("recap.progress", { current: r.index + 1, total: r.order.length })
+            : t("recap.closing")}
+        </p>
+        {current ? (
+          <p
+            data-testid="presenter-timer"
+            data-level={level}
+            aria-live="off"
+            className={`font-mono text-5xl font-bold tabular-nums ${levelClass[level]}`}
+          >
+            {formatElapsed(elapsed)}
+            {r.pausedAt !== null ? (
+              <span className="ml-3 text-xl font-medium text-[var(--muted)]">
+                {t("recap.paused")}
+              </span>
+            ) : null}
+          </p>
+        ) : null}
+        <div className="flex items-center gap-2 text-sm">
+          {!connected ? <span className="text-amber-500">{t("board.reconnecting")}</span> : null}
+          {!canDrive ? <span className="text-[var(--muted)]">{t("recap.following")}</span> : null}
+          <button
+            type="button"
+            onClick={toggleTheme}
+            className="rounded border border-[var(--line)] px-3 py-1.5"
+          >
+            {theme === "dark" ? t("recap.light") : t("recap.dark")}
+          </button>
+          <button
+            type="button"
+            onClick={() => router.push(meetingPath)}
+            className="rounded border border-[var(--line)] px-3 py-1.5"
+          >
+            {t("recap.leave")}
+          </button>
+        </div>
+      </header>
+
+      <main className="min-h-0 flex-1 overflow-y-auto px-6 py-6 sm:px-12" aria-live="polite">
+        {current ? (
+          <article data-testid="recap-slide" className="mx-auto max-w-6xl space-y-5">
+            <div>
+              <h1 data-testid="presenter-name" className="text-4xl font-bold sm:text-5xl">
+                {current.name}
+              </h1>
+              <p className="mt-2 text-2xl font-semibold sm:text-3xl">{current.paper.title}</p>
+              {current.paper.authors.length || current.paper.year ? (
+                <p className="mt-1 text-lg text-[var(--muted)]">
+                  {[current.paper.authors.join(", "), current.paper.year]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </p>
+              ) : null}
+              {current.gist ? <p className="mt-3 text-2xl italic">{current.gist}</p> : null}
+            </div>
+            {r.startedAt === null && canDrive ? (
+              <p className="text-lg text-[var(--muted)]">{t("recap.pressToStart")}</p>
+            ) : null}
+            <div className="grid gap-4 lg:grid-cols-2">
+              {current.answers.map((a) => (
+                <section
+                  key={a.key}
+                  className="rounded-lg bg-[var(--card)] p-4 text-xl leading-relaxed"
+                >
+                  <h2 className="mb-2 text-base font-semibold tracking-wide text-[var(--muted)] uppercase">
+                    {t(`questions.${a.key}.label`)}
+                  </h2>
+                  <Markdown text={a.text} />
+                </section>
+              ))}
+            </div>
+          </article>
+        ) : (
+          <article data-testid="closing-slide" className="mx-auto max-w-5xl space-y-6">
+            <h1 className="text-4xl font-bold">{t("recap.closingTitle")}</h1>
+            <ol className="space-y-3 text-xl">
+              {r.order.map((id) => {
+                const s = byId.get(id);
+                if (!s) return null;
+                return (
+                  <li key={id} className="rounded-lg bg-[var(--card)] p-4">
+                    <p className="font-semibold">
+                      {s.paper.title}{" "}
+                      <span className="font-normal text-[var(--muted)]">— {s.name}</span>
+                    </p>
+                    {s.gist ? <p className="mt-1 italic">{s.gist}</p> : null}
+                    {r.presentedMs[id] !== undefined ? (
+                      <p className="mt-1 text-base text-[var(--muted)]">
+                        {formatElapsed(r.presentedMs[id]!)}
+                      </p>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ol>
+            <p data-testid="total-time" className="text-xl">
+              {t("recap.total", { time: formatElapsed(totalMs) })}
+            </p>
+            {canDrive ? (
+              <form action={closeMeeting}>
+                <button
+                  type="submit"
+                  className="bg-brand-600 rounded-md px-5 py-3 text-lg font-semibold text-white"
+                >
+                  {t("meeting.close")}
+                </button>
+              </form>
+            ) : null}
+          </article>
+        )}
+      </main>
+
+      <footer className="flex flex-wrap items-center justify-between gap-3 border-t border-[var(--line)] px-6 py-3 text-lg">
+        <p data-testid="next-up">
+          {current && upNext
+            ? t("recap.nextUp", { name: upNext.name, paper: upNext.paper.title })
+            : current
+              ? t("recap.lastOne")
+              : ""}
+        </p>
+        {canDrive ? <p className="text-sm text-[var(--muted)]">{t("recap.keys")}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-500">
+            {error}
+          </p>
+        ) : null}
+      </footer>
+    </div>
+  );
+}
