@@ -240,4 +240,46 @@ describe("countdowns", () => {
     // The new facilitator now drives the meeting.
     expect(await m.startEveryone(r.id, mt.id, T0)).toEqual({ ok: true, started: 0 });
   });
+
+  it("puts a late joiner at the end of the recap order and lets drivers reorder before it starts", async () => {
+    const { o, r, mt } = await joined();
+    await m.startEveryone(o.id, mt.id, T0);
+    await m.moveToRecap(o.id, mt.id, T0 + MIN, true);
+    const groupId = (await db.meeting.findUniqueOrThrow({ where: { id: mt.id } })).groupId;
+    const late = await user();
+    await db.membership.create({ data: { groupId, userId: late.id } });
+    expect(await m.joinMeeting(late.id, mt.id, paper)).toEqual({ ok: true });
+    const readings = await db.reading.findMany({
+      where: { meetingId: mt.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, userId: true },
+    });
+    const order = () =>
+      db.meeting
+        .findUniqueOrThrow({ where: { id: mt.id } })
+        .then((x) => JSON.parse(x.recapOrder) as string[]);
+    expect(await order()).toEqual(readings.map((x) => x.id));
+    expect(readings.at(-1)!.userId).toBe(late.id);
+
+    await expect(
+      m.setRecapOrder(r.id, mt.id, [...readings.map((x) => x.id)].reverse()),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await m.setRecapOrder(o.id, mt.id, ["not-a-reading"])).toEqual({
+      ok: false,
+      reason: "invalidOrder",
+    });
+    expect(await m.setRecapOrder(o.id, mt.id, [readings[1]!.id])).toEqual({ ok: true });
+    expect(await order()).toEqual([readings[1]!.id]);
+    expect(await m.driveRecap(o.id, mt.id, "next", T0 + 2 * MIN)).toEqual({ ok: true });
+    expect(
+      await m.setRecapOrder(
+        o.id,
+        mt.id,
+        readings.map((x) => x.id),
+      ),
+    ).toEqual({ ok: false, reason: "alreadyStarted" });
+    await expect(m.driveRecap(r.id, mt.id, "next", T0 + 3 * MIN)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
 });

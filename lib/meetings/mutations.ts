@@ -115,18 +115,29 @@ export async function joinMeeting(
 ): Promise<{ ok: true } | JoinFailure> {
   const result = await db.$transaction(async (tx): Promise<{ ok: true } | JoinFailure> => {
     const meeting = await meetingForActor(tx, meetingId, userId);
-    if (meeting.phase === "CLOSED" || meeting.phase === "RECAP")
-      return { ok: false, reason: "closed" };
+    if (meeting.phase === "CLOSED") return { ok: false, reason: "closed" };
     const existing = await tx.reading.findUnique({
       where: { meetingId_userId: { meetingId, userId } },
       select: { id: true },
     });
     if (existing) return { ok: false, reason: "alreadyJoined" };
     const paperId = await findOrCreatePaper(tx, paper);
-    await tx.reading.create({
+    const reading = await tx.reading.create({
       data: { meetingId, userId, paperId, durationMs: meeting.group.readingMinutes * 60_000 },
       select: { id: true },
     });
+    // A late joiner in the recap presents last.
+    if (meeting.phase === "RECAP") {
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meetingId },
+        select: { recapOrder: true },
+      });
+      await tx.meeting.update({
+        where: { id: meetingId },
+        data: { recapOrder: JSON.stringify([...parseOrder(m.recapOrder), reading.id]) },
+        select: { id: true },
+      });
+    }
     return { ok: true };
   });
   if (result.ok) await changed(meetingId);
@@ -290,9 +301,22 @@ export async function moveToRecap(
           select: { id: true },
         });
       }
+      const readers = await tx.reading.findMany({
+        where: { meetingId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      });
       await tx.meeting.update({
         where: { id: meetingId },
-        data: { phase: "RECAP", recapStartedAt: new Date(now) },
+        data: {
+          phase: "RECAP",
+          recapStartedAt: new Date(now),
+          recapOrder: JSON.stringify(readers.map((r) => r.id)),
+          recapIndex: 0,
+          presenterStartedAt: null,
+          presenterPausedAt: null,
+          presenterPausedMs: 0,
+        },
         select: { id: true },
       });
       return { ok: true };

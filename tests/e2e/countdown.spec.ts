@@ -245,6 +245,13 @@ test.describe("the facilitator's live board", () => {
     // Readers have no facilitator controls.
     await expect(a.page.getByRole("button", { name: "Close meeting" })).toHaveCount(0);
 
+    // The recap starts with the readers in the order they joined.
+    await f.page.getByRole("link", { name: "Open the recap screen" }).click();
+    await expect(f.page.getByTestId("presenter-name")).toHaveText("Alice Reader");
+    await expect(f.page.getByTestId("next-up")).toContainText("Bob Reader");
+    await f.page.keyboard.press("Escape");
+    await expect(f.page).toHaveURL(new RegExp(`${url}$`));
+
     f.page.once("dialog", (d) => d.accept());
     await f.page.getByRole("button", { name: "Close meeting" }).click();
     await expect(f.page.getByTestId("phase")).toHaveText("Closed");
