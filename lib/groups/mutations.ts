@@ -137,6 +137,18 @@ async function ownerCount(tx: Tx, groupId: string) {
 
 export type MemberChangeResult = { ok: true } | { ok: false; reason: "lastOwner" };
 
+/** For an owner acting on another membership of the group: that membership, or an error. */
+async function managedMembership(tx: Tx, groupId: string, userId: string, membershipId: string) {
+  const actor = await actorMembership(tx, groupId, userId);
+  if (!canManageMembers(actor.role)) throw new AppError("FORBIDDEN");
+  const target = await tx.membership.findFirst({
+    where: { id: membershipId, groupId },
+    select: { id: true, role: true },
+  });
+  if (!target) throw new AppError("NOT_FOUND");
+  return target;
+}
+
 export async function changeRole(
   userId: string,
   groupId: string,
@@ -144,13 +156,7 @@ export async function changeRole(
   role: GroupRole,
 ): Promise<MemberChangeResult> {
   return db.$transaction(async (tx) => {
-    const actor = await actorMembership(tx, groupId, userId);
-    if (!canManageMembers(actor.role)) throw new AppError("FORBIDDEN");
-    const target = await tx.membership.findFirst({
-      where: { id: membershipId, groupId },
-      select: { id: true, role: true },
-    });
-    if (!target) throw new AppError("NOT_FOUND");
+    const target = await managedMembership(tx, groupId, userId, membershipId);
     if (target.role === "OWNER" && role !== "OWNER" && (await ownerCount(tx, groupId)) <= 1) {
       return { ok: false, reason: "lastOwner" };
     }
@@ -165,13 +171,7 @@ export async function removeMember(
   membershipId: string,
 ): Promise<MemberChangeResult> {
   return db.$transaction(async (tx) => {
-    const actor = await actorMembership(tx, groupId, userId);
-    if (!canManageMembers(actor.role)) throw new AppError("FORBIDDEN");
-    const target = await tx.membership.findFirst({
-      where: { id: membershipId, groupId },
-      select: { id: true, role: true },
-    });
-    if (!target) throw new AppError("NOT_FOUND");
+    const target = await managedMembership(tx, groupId, userId, membershipId);
     if (target.role === "OWNER" && (await ownerCount(tx, groupId)) <= 1)
       return { ok: false, reason: "lastOwner" };
     await tx.membership.delete({ where: { id: target.id } });

@@ -230,16 +230,22 @@ export type PhaseFailure = Failure<"forbidden" | "wrongPhase" | "readersStillRea
   count?: number;
 };
 
-async function drive<T>(
+/**
+ * Runs a facilitator's change (the facilitator, an admin or an owner only) in a transaction, then
+ * tells the meeting's live screens when it went through.
+ */
+async function drive<T extends { ok: boolean }>(
   userId: string,
   meetingId: string,
   fn: (tx: Tx, meeting: Awaited<ReturnType<typeof meetingForActor>>) => Promise<T>,
-) {
-  return db.$transaction(async (tx) => {
+): Promise<T> {
+  const result = await db.$transaction(async (tx) => {
     const meeting = await meetingForActor(tx, meetingId, userId);
     if (!meeting.canDrive) throw new AppError("FORBIDDEN");
     return fn(tx, meeting);
   });
+  if (result.ok) await changed(meetingId);
+  return result;
 }
 
 /** "Everyone starts now": every joined reader who has not started starts at the same moment. */
@@ -268,7 +274,6 @@ export async function startEveryone(
       return { ok: true, started: count };
     },
   );
-  if (result.ok) await changed(meetingId);
   return result;
 }
 
@@ -322,7 +327,6 @@ export async function moveToRecap(
       return { ok: true };
     },
   );
-  if (result.ok) await changed(meetingId);
   return result;
 }
 
@@ -348,7 +352,6 @@ export async function closeMeeting(
       return { ok: true };
     },
   );
-  if (result.ok) await changed(meetingId);
   return result;
 }
 
@@ -450,7 +453,6 @@ export async function driveRecap(
       return { ok: true };
     },
   );
-  if (result.ok) await changed(meetingId);
   return result;
 }
 
@@ -484,6 +486,5 @@ export async function setRecapOrder(
       return { ok: true };
     },
   );
-  if (result.ok) await changed(meetingId);
   return result;
 }
