@@ -51,7 +51,7 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [prismaClient] }] },
   },
   {
-    files: ["lib/db.ts", "scripts/**", "tests/**", "prisma/**"],
+    files: ["lib/db.ts", "lib/db-client.ts", "scripts/**", "tests/**", "prisma/**"],
     rules: { "no-restricted-imports": "off" },
   },
   {

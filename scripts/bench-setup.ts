@@ -1,28 +1,16 @@
 // Creates the benchmark's readers: one group, one meeting, and a reading per reader. Prints them
 // as JSON on stdout for scripts/bench.mjs.
-import { hash } from "@node-rs/argon2";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "../lib/generated/sqlite/client";
-import { PrismaClient as PostgresClient } from "../lib/generated/postgres/client";
+import { createPrismaClient } from "../lib/db-client";
+import { hashPassword } from "../lib/auth/password";
 
 const count = Number(process.argv[2] ?? 50);
 const url = process.env.DATABASE_URL!;
-const db = url.startsWith("postgres")
-  ? (new PostgresClient({
-      adapter: new PrismaPg({ connectionString: url }),
-    }) as unknown as SqliteClient)
-  : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+const db = createPrismaClient(url);
 
 export const BENCH_PASSWORD = "bench-password-1";
 
 async function main() {
-  const passwordHash = await hash(BENCH_PASSWORD, {
-    algorithm: 2,
-    memoryCost: 19456,
-    timeCost: 2,
-    parallelism: 1,
-  });
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
   const owner = await db.user.create({
     data: { email: "bench-owner@bench.test", name: "Bench Owner", passwordHash },
     select: { id: true },

@@ -1,10 +1,7 @@
 // Demo data for a first look around: one study group with an owner, an admin and two members.
 // Safe to run again: it updates what is there instead of duplicating it.
-import { hash } from "@node-rs/argon2";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "../lib/generated/sqlite/client";
-import { PrismaClient as PostgresClient } from "../lib/generated/postgres/client";
+import { createPrismaClient } from "../lib/db-client";
+import { hashPassword } from "../lib/auth/password";
 import { resolveDatabaseUrl } from "./database-url.mjs";
 
 export const DEMO_PASSWORD = "yomikai-demo";
@@ -18,17 +15,8 @@ export const DEMO_USERS = [
 
 async function main() {
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
-  const db = url.startsWith("postgres")
-    ? (new PostgresClient({
-        adapter: new PrismaPg({ connectionString: url }),
-      }) as unknown as SqliteClient)
-    : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
-  const passwordHash = await hash(DEMO_PASSWORD, {
-    algorithm: 2,
-    memoryCost: 19456,
-    timeCost: 2,
-    parallelism: 1,
-  });
+  const db = createPrismaClient(url);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const group = await db.group.upsert({
     where: { slug: DEMO_GROUP.slug },

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { answeredCount, answerKeys } from "@/lib/meetings/schema";
 import {
   keepBoth,
+  lateFields,
   limitOf,
   type Conflict,
   type Summary,
@@ -126,6 +127,7 @@ function AnswerField({
   conflict,
   onResolve,
   snapshotText,
+  late,
 }: {
   field: SummaryField;
   value: string;
@@ -133,13 +135,14 @@ function AnswerField({
   conflict: Conflict | undefined;
   onResolve: (text: string) => void;
   snapshotText: string | null;
+  /** Changed since time-up. */
+  late: boolean;
 }) {
   const t = useTranslations();
   const [preview, setPreview] = useState(false);
   const [showSnapshot, setShowSnapshot] = useState(false);
   const max = limitOf(field);
   const id = `answer-${field}`;
-  const late = snapshotText !== null && snapshotText !== value;
   const gist = field === "gist";
   return (
     <div className="space-y-2" data-field={field}>
@@ -265,6 +268,7 @@ export default function SummaryForm({
   const { values, status, conflicts, snapshot, engine } = useAutosave(readingId, initial);
   const conflictOf = (f: SummaryField) => conflicts.find((c) => c.field === f);
   const fields: SummaryField[] = ["gist", ...answerKeys];
+  const late = new Set(lateFields(values, snapshot));
   return (
     <section
       aria-labelledby="summary-title"
@@ -288,6 +292,7 @@ export default function SummaryForm({
           conflict={conflictOf(f)}
           onResolve={(text) => engine.resolve(f, text)}
           snapshotText={snapshot ? snapshot[f] : null}
+          late={late.has(f)}
         />
       ))}
       <RevisionHistory readingId={readingId} onRestore={(s: Summary) => engine.replaceAll(s)} />

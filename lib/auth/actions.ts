@@ -1,6 +1,5 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { AuthError, CredentialsSignin } from "next-auth";
@@ -9,7 +8,8 @@ import { callbackPathSchema, signInSchema, signUpSchema } from "./schema";
 import { fieldError, formError, parseForm, type FormState } from "@/lib/forms";
 import { createUser } from "@/lib/users/mutations";
 import { getUserCredentials } from "@/lib/users/data";
-import { isLocale, LOCALE_COOKIE, routing, type Locale } from "@/lib/i18n/routing";
+import { isLocale, routing, type Locale } from "@/lib/i18n/routing";
+import { rememberLocale } from "@/lib/i18n/remember-locale";
 
 /** The path to land on after signing in, in the user's language. */
 function landingPath(callbackUrl: unknown, locale: Locale): string {
@@ -18,14 +18,6 @@ function landingPath(callbackUrl: unknown, locale: Locale): string {
   // Re-home a localized path into the user's language.
   const [, first, ...rest] = path.split("/");
   return isLocale(first) ? `/${[locale, ...rest].join("/")}` : `/${locale}${path}`;
-}
-
-async function rememberLocale(locale: Locale) {
-  (await cookies()).set(LOCALE_COOKIE, locale, {
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: "lax",
-  });
 }
 
 async function currentLocale(): Promise<Locale> {

@@ -161,7 +161,7 @@ export async function getBoard(meetingId: string, now: number): Promise<BoardSta
   if (!m) return null;
   return {
     recap: {
-      order: parseOrder(m.recapOrder),
+      order: parseStringList(m.recapOrder),
       index: m.recapIndex,
       startedAt: m.presenterStartedAt?.getTime() ?? null,
       pausedAt: m.presenterPausedAt?.getTime() ?? null,
@@ -195,7 +195,8 @@ export function listGroupMembersForFacilitation(groupId: string) {
   });
 }
 
-export function parseOrder(json: string): string[] {
+/** A JSON array of strings stored in a text column (recap order, paper authors); [] when malformed. */
+export function parseStringList(json: string): string[] {
   try {
     const v = JSON.parse(json) as unknown;
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
@@ -227,7 +228,7 @@ export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> 
   return rows.map((r) => ({
     readingId: r.id,
     name: r.user.name,
-    paper: { ...r.paper, authors: parseOrder(r.paper.authors) },
+    paper: { ...r.paper, authors: parseStringList(r.paper.authors) },
     gist: r.gist,
     answers: answerKeys.map((key) => ({ key, text: r[key] })).filter((a) => a.text.trim() !== ""),
   }));

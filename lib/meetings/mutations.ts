@@ -6,9 +6,9 @@ import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publish, meetingTopic } from "@/lib/live/bus";
 import * as countdown from "@/lib/readings/countdown";
-import { countdownSelect, parseOrder, toCountdown } from "./data";
+import { countdownSelect, parseStringList, toCountdown } from "./data";
 import * as recap from "@/lib/recap/recap";
-import type { MeetingPhase, PaperInput } from "./schema";
+import type { PaperInput } from "./schema";
 import type { GroupRole } from "@/lib/groups/schema";
 import { settleSnapshotFor } from "@/lib/readings/mutations";
 
@@ -134,7 +134,7 @@ export async function joinMeeting(
       });
       await tx.meeting.update({
         where: { id: meetingId },
-        data: { recapOrder: JSON.stringify([...parseOrder(m.recapOrder), reading.id]) },
+        data: { recapOrder: JSON.stringify([...parseStringList(m.recapOrder), reading.id]) },
         select: { id: true },
       });
     }
@@ -380,10 +380,6 @@ export async function setFacilitator(
   return result;
 }
 
-export function isOpenPhase(phase: MeetingPhase): boolean {
-  return phase === "PLANNED" || phase === "READING";
-}
-
 type RecapFailure = Failure<"wrongPhase" | "invalidOrder" | "alreadyStarted">;
 
 function recapStateOf(m: {
@@ -394,7 +390,7 @@ function recapStateOf(m: {
   presenterPausedMs: number;
 }): recap.RecapState {
   return {
-    order: parseOrder(m.recapOrder),
+    order: parseStringList(m.recapOrder),
     index: m.recapIndex,
     startedAt: m.presenterStartedAt?.getTime() ?? null,
     pausedAt: m.presenterPausedAt?.getTime() ?? null,
@@ -476,7 +472,7 @@ export async function setRecapOrder(
       const readers = (
         await tx.reading.findMany({ where: { meetingId }, select: { id: true } })
       ).map((r) => r.id);
-      const next = order === "shuffle" ? recap.shuffled(parseOrder(m.recapOrder)) : order;
+      const next = order === "shuffle" ? recap.shuffled(parseStringList(m.recapOrder)) : order;
       if (!recap.isValidOrder(next, readers)) return { ok: false, reason: "invalidOrder" };
       await tx.meeting.update({
         where: { id: meetingId },

@@ -6,6 +6,10 @@ import { serverNow } from "@/lib/clock";
 import { getBoard, getMeetingForMember } from "./data";
 import { settleTimeUps } from "./mutations";
 
+export function parseMeetingNumber(value: string): number | null {
+  return /^\d{1,6}$/.test(value) ? Number(value) : null;
+}
+
 export async function loadMeetingPage(
   locale: string,
   slug: string,
@@ -13,7 +17,7 @@ export async function loadMeetingPage(
   subpath = "",
 ) {
   const user = await requirePageUser(locale, `/groups/${slug}/meetings/${rawNumber}${subpath}`);
-  const number = /^\d{1,6}$/.test(rawNumber) ? Number(rawNumber) : null;
+  const number = parseMeetingNumber(rawNumber);
   if (number === null) notFound();
   const meeting = await getMeetingForMember(slug, number, user.id);
   if (!meeting) notFound();

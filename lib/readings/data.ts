@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { countdownSelect, toCountdown } from "@/lib/meetings/data";
-import { parseSnapshot, pickSummary, summaryFields, type Summary } from "./summary";
+import { parseSnapshot, pickSummary, summaryFields } from "./summary";
 import { answeredCount } from "@/lib/meetings/schema";
 
 export const summarySelect = Object.fromEntries(summaryFields.map((f) => [f, true])) as Record<
@@ -51,17 +51,4 @@ export async function listRevisions(readingId: string, userId: string) {
       summary: s,
     };
   });
-}
-
-export async function getRevision(
-  readingId: string,
-  revisionId: string,
-  userId: string,
-): Promise<{ version: number; summary: Summary } | null> {
-  const r = await db.readingRevision.findFirst({
-    where: { id: revisionId, readingId, reading: { userId } },
-    select: { version: true, content: true },
-  });
-  const summary = r ? parseSnapshot(r.content) : null;
-  return r && summary ? { version: r.version, summary } : null;
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { requireUser, getSessionUser } from "@/lib/auth/session";
 import { changePasswordSchema, localeSchema, profileSchema } from "@/lib/auth/schema";
@@ -8,15 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { fieldError, parseForm, type FormState } from "@/lib/forms";
 import { getPasswordHash } from "./data";
 import { updateLocale, updatePassword, updateProfile } from "./mutations";
-import { LOCALE_COOKIE } from "@/lib/i18n/routing";
-
-async function rememberLocale(locale: string) {
-  (await cookies()).set(LOCALE_COOKIE, locale, {
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: "lax",
-  });
-}
+import { rememberLocale } from "@/lib/i18n/remember-locale";
 
 export async function updateProfileAction(
   _prev: FormState,

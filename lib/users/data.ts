@@ -19,7 +19,3 @@ export async function getPasswordHash(userId: string): Promise<string | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   return user?.passwordHash ?? null;
 }
-
-export async function isEmailTaken(email: string): Promise<boolean> {
-  return (await db.user.count({ where: { email } })) > 0;
-}

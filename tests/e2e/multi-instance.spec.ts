@@ -1,6 +1,5 @@
 // Two app instances on one PostgreSQL database: a reader's Start on instance A reaches a board
 // served by instance B through LISTEN/NOTIFY.
-import { spawn, type ChildProcess } from "node:child_process";
 import {
   test,
   expect,
@@ -10,38 +9,13 @@ import {
   makeMeeting,
   signedInPage,
 } from "./support/fixtures";
-import { E2E_AUTH_SECRET } from "./support/constants";
+import { AppInstance } from "./support/instance";
 
-const PORT_B = Number(process.env.E2E_PORT ?? 3107) + 1;
-const BASE_B = `http://127.0.0.1:${PORT_B}`;
-let instanceB: ChildProcess;
+const instanceB = new AppInstance(1);
+const BASE_B = instanceB.url;
 
-test.beforeAll(async () => {
-  instanceB = spawn("node_modules/.bin/next", ["start", "-p", String(PORT_B), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      AUTH_SECRET: E2E_AUTH_SECRET,
-      NODE_ENV: "production",
-      E2E_TEST_CLOCK: "1",
-    },
-    stdio: "ignore",
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE_B}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error("instance B did not start");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-});
-
-test.afterAll(() => {
-  instanceB?.kill("SIGTERM");
-});
+test.beforeAll(() => instanceB.start());
+test.afterAll(() => instanceB.stop());
 
 test("a Start on instance A appears on instance B's board within 2 s", async ({ browser }) => {
   const facilitator = await makeUser({ name: "Board Watcher" });

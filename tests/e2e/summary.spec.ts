@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import type { Page } from "@playwright/test";
 import {
   test,
@@ -10,7 +9,7 @@ import {
   jumpClocks,
   fakeIp,
 } from "./support/fixtures";
-import { E2E_AUTH_SECRET } from "./support/constants";
+import { AppInstance } from "./support/instance";
 import { testDb } from "./support/db";
 
 const MIN = 60_000;
@@ -291,52 +290,13 @@ test.describe("the autosave endpoint", () => {
 });
 
 test.describe("a server restart while typing", () => {
-  const PORT = Number(process.env.E2E_PORT ?? 3107) + 2;
-  const BASE = `http://127.0.0.1:${PORT}`;
-  let server: ChildProcess | undefined;
+  const server = new AppInstance(2);
+  const BASE = server.url;
 
-  async function start() {
-    let output = "";
-    const child = spawn(
-      "node_modules/.bin/next",
-      ["start", "-p", String(PORT), "-H", "127.0.0.1"],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: process.env.E2E_DATABASE_URL,
-          AUTH_SECRET: E2E_AUTH_SECRET,
-          NODE_ENV: "production",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    child.stdout!.on("data", (d) => (output += d));
-    child.stderr!.on("data", (d) => (output += d));
-    server = child;
-    for (const deadline = Date.now() + 60_000; ;) {
-      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-      try {
-        if ((await fetch(`${BASE}/api/health`)).ok && child.exitCode === null) return;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
-      await new Promise((res) => setTimeout(res, 200));
-    }
-  }
-
-  async function stop() {
-    if (!server) return;
-    const exited = new Promise((res) => server!.once("exit", res));
-    server.kill("SIGKILL");
-    await exited;
-    server = undefined;
-  }
-
-  test.afterAll(stop);
+  test.afterAll(() => server.stop());
 
   test("nothing typed is lost", async ({ browser }) => {
-    await start();
+    await server.start();
     const user = await makeUser();
     const r = await makeReading(user);
     const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
@@ -351,12 +311,12 @@ test.describe("a server restart while typing", () => {
     await answer(page, "What is it?").fill("- before the restart");
     await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
 
-    await stop();
+    await server.stop();
     await answer(page, "What is it?").fill("- before the restart\n- while the server was down");
     await expect(page.getByTestId("save-status")).toHaveText(
       "Offline — your changes are kept on this device",
     );
-    await start();
+    await server.start();
     await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /, { timeout: 30_000 });
     expect((await saved(r.readingId)).whatIsIt).toBe(
       "- before the restart\n- while the server was down",

@@ -8,7 +8,7 @@ import {
   type BrowserContext,
   type Page,
 } from "@playwright/test";
-import { hash } from "@node-rs/argon2";
+import { hashPassword } from "../../../lib/auth/password";
 import { randomBytes } from "node:crypto";
 import { testDb } from "./db";
 
@@ -31,7 +31,7 @@ export function fakeIp(): string {
 export async function makeUser(
   opts: { name?: string; locale?: "ja" | "en" } = {},
 ): Promise<TestUser> {
-  passwordHash ??= hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  passwordHash ??= hashPassword(PASSWORD);
   const id = uniqueId();
   const email = `user-${id}@example.test`;
   const name = opts.name ?? `Reader ${id}`;

@@ -6,7 +6,6 @@ import { errorBody, AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/groups/schema";
 import { meetingTopic, subscribe } from "@/lib/live/bus";
 import { getBoard, getMeetingIdForMember } from "@/lib/meetings/data";
-import { settleTimeUps } from "@/lib/meetings/mutations";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -45,9 +44,7 @@ export async function GET(
         }
       };
       const sendBoard = async () => {
-        const now = Date.now() + offset;
-        await settleTimeUps(meetingId, now);
-        const board = await getBoard(meetingId, now);
+        const board = await getBoard(meetingId, Date.now() + offset);
         if (board) send("board", board);
       };
       const schedule = () => {

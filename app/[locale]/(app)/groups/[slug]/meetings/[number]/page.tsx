@@ -1,59 +1,37 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { requirePageUser } from "@/lib/auth/session";
-import { serverNow } from "@/lib/clock";
-import {
-  getBoard,
-  getMeetingForMember,
-  listGroupMembersForFacilitation,
-} from "@/lib/meetings/data";
-import { settleTimeUps } from "@/lib/meetings/mutations";
+import { listGroupMembersForFacilitation, listRecapSlides } from "@/lib/meetings/data";
+import { loadMeetingPage, parseMeetingNumber } from "@/lib/meetings/page-data";
 import { Notice } from "@/components/ui/notice";
 import { MeetingLive } from "@/components/meetings/live-board";
 import { JoinMeetingForm } from "@/components/meetings/join-meeting-form";
 import { FacilitatorControls, FacilitatorPicker } from "@/components/meetings/facilitator-controls";
 import { SummaryPanel } from "@/components/readings/summary-panel";
 import { getOwnReading } from "@/lib/readings/data";
-import { listRecapSlides } from "@/lib/meetings/data";
 import { buttonClass } from "@/components/ui/button";
 import { OrderEditor } from "@/components/recap/order-editor";
 import { ClosedSummaries } from "@/components/recap/closed-summaries";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
-function parseNumber(value: string): number | null {
-  return /^\d{1,6}$/.test(value) ? Number(value) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, number } = await params;
   const t = await getTranslations({ locale, namespace: "meetings" });
-  return { title: t("number", { number: parseNumber(number) ?? 0 }) };
+  return { title: t("number", { number: parseMeetingNumber(number) ?? 0 }) };
 }
 
 export default async function MeetingPage({ params }: Props) {
   const { locale, slug, number: rawNumber } = await params;
   setRequestLocale(locale);
-  const user = await requirePageUser(locale, `/groups/${slug}/meetings/${rawNumber}`);
-  const number = parseNumber(rawNumber);
-  if (number === null) notFound();
-  const meeting = await getMeetingForMember(slug, number, user.id);
-  if (!meeting) notFound();
-  const now = await serverNow();
-  await settleTimeUps(meeting.id, now);
-  const admin = meeting.role === "OWNER" || meeting.role === "ADMIN";
-  const canDrive = admin || meeting.facilitatorId === user.id;
-  const [board, t, format, members] = await Promise.all([
-    getBoard(meeting.id, now),
+  const { user, meeting, board, admin, canDrive } = await loadMeetingPage(locale, slug, rawNumber);
+  const [t, format, members] = await Promise.all([
     getTranslations(),
     getFormatter(),
     admin && meeting.phase !== "CLOSED"
       ? listGroupMembersForFacilitation(meeting.group.id)
       : Promise.resolve([]),
   ]);
-  if (!board) notFound();
   const mine = board.rows.find((r) => r.userId === user.id);
   const joined = Boolean(mine);
   const reading = mine ? await getOwnReading(mine.readingId, user.id) : null;

@@ -1,0 +1,38 @@
+// Makes a Prisma client for a database URL, on the driver adapter it names. Used by lib/db.ts
+// (the app's one client) and by scripts and tests that need their own; only importer of the
+// generated clients. Both share one set of models, so the SQLite client's types serve for both.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+
+export type Db = SqliteClient;
+
+/**
+ * SQLite in write-ahead-log mode: readers never wait for the writer, and a commit is one append.
+ * synchronous=NORMAL keeps every commit through a crash of the app; only a power cut can lose the
+ * last moments, which suits a zero-setup default (use PostgreSQL in production).
+ */
+function sqliteAdapter(url: string, timeoutMs: number) {
+  const factory = new PrismaBetterSqlite3({ url, timeout: timeoutMs });
+  return {
+    provider: "sqlite" as const,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(
+        `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${timeoutMs};`,
+      );
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
+export function createPrismaClient(url: string, { max = 10, timeoutMs = 5000 } = {}): Db {
+  if (url.startsWith("postgres")) {
+    const adapter = new PrismaPg({ connectionString: url, max });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: sqliteAdapter(url, timeoutMs) });
+}
