@@ -113,6 +113,7 @@ const endpoints = {
       method: "PUT",
       headers: { "content-type": "application/json", cookie: r.cookie },
       body: JSON.stringify({
+        saveId: `bench-${seq}`,
         baseVersion: r.version,
         changes: { whatIsIt: { base: r.text, value } },
       }),

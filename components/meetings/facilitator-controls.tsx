@@ -70,7 +70,20 @@ export function FacilitatorControls({ groupSlug, number, phase }: Props) {
               {t("close")}
             </SubmitButton>
           </form>
-        ) : null}
+        ) : (
+          <form
+            action={action}
+            onSubmit={(e) => {
+              if (!window.confirm(t("reopenConfirm"))) e.preventDefault();
+            }}
+          >
+            <Hidden groupSlug={groupSlug} number={number} />
+            <input type="hidden" name="command" value="reopen" />
+            <SubmitButton variant="secondary" pendingLabel="…">
+              {t("reopen")}
+            </SubmitButton>
+          </form>
+        )}
       </div>
       {state.status === "error" && state.formError ? (
         <div className="mt-3">

@@ -1,17 +1,27 @@
-// The summary's autosave, outside React. Every change is stored in the browser at once and sent
-// to the server within 2 s of the last keystroke (at least every 10 s while typing). Until the
-// server acknowledges a change it stays in the browser and is retried: through a network drop, a
-// server restart, a reload or a closed tab. Saves carry the version they started from; the server
-// merges them, and an answer also changed elsewhere comes back as a conflict to resolve by hand.
+// The summary's autosave, outside React. Every change is kept in the browser at once and sent to
+// the server within 2 s of the last keystroke (at least every 10 s while typing). Until the server
+// acknowledges a change it stays in the browser and is retried: through a network drop, a server
+// restart, a reload or a closed tab.
+//
+// One save is on its way at a time. It is kept (with its id) until the server answers, and a retry
+// sends the very same save, so a save the server applied but whose answer was lost is recognised
+// and never merged twice. Answers merge line by line on both sides; where another device changed
+// the same lines, the answer waits for the user, who sees their current text and the other one.
+import { mergeText } from "@/lib/readings/merge";
+import {
+  readSaveAnswer,
+  type Changes,
+  type SaveAnswer,
+  type SaveErrorCode,
+  type SaveRequest,
+  type SummaryInitial,
+} from "@/lib/readings/autosave";
 import {
   diffSummary,
   summaryFields,
-  type Changes,
-  type Conflict,
   type Summary,
   type SummaryField,
 } from "@/lib/readings/summary";
-import type { Draft } from "./draft-store";
 
 export const DEBOUNCE_MS = 1500;
 export const MAX_WAIT_MS = 10_000;
@@ -19,49 +29,70 @@ const MAX_RETRY_MS = 15_000;
 
 export type SaveStatus =
   | { kind: "idle" }
+  | { kind: "pending" }
   | { kind: "saving" }
   | { kind: "saved"; at: number }
   | { kind: "offline" }
+  | { kind: "retrying" }
   | { kind: "signedOut" }
   | { kind: "conflict" }
-  | { kind: "error"; message: string };
+  | { kind: "closed" }
+  | { kind: "error"; code: SaveErrorCode };
 
-export type SaveResponse = {
-  version: number;
-  summary: Summary;
-  conflicts: Conflict[];
-  savedAt: number;
-  snapshot: Summary | null;
+/** An answer changed elsewhere in the same lines; "mine" is always the box's current text. */
+export type OpenConflict = { field: SummaryField; theirs: string };
+
+/** The save on its way (or waiting to be retried), and the answers as they were when it left. */
+export type Outbox = { saveId: string; baseVersion: number; changes: Changes; sent: Summary };
+
+/** What the browser keeps until the server has everything: enough to rebuild the engine. */
+export type Draft = {
+  baseVersion: number;
+  base: Summary;
+  values: Summary;
+  conflicts: OpenConflict[];
+  outbox: Outbox | null;
+  updatedAt: number;
 };
 
 export type EngineState = {
   values: Summary;
   status: SaveStatus;
-  conflicts: Conflict[];
-  snapshot: Summary | null;
-};
-
-export type Initial = {
-  version: number;
-  summary: Summary;
-  savedAt: number | null;
+  conflicts: OpenConflict[];
   snapshot: Summary | null;
 };
 
 export type EngineDeps = {
-  send: (body: { baseVersion: number; changes: Changes }) => Promise<Response>;
+  send: (body: SaveRequest) => Promise<Response>;
   store: { load(): Draft | null; save(d: Draft): void; clear(): void };
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
+  newId?: () => string;
 };
+
+type Failure =
+  | { kind: "offline" }
+  | { kind: "retrying" }
+  | { kind: "signedOut" }
+  | { kind: "error"; code: SaveErrorCode };
+
+/** A save id: random, URL-safe; works outside secure contexts (no randomUUID there). */
+export function newSaveId(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 export class AutosaveEngine {
   private base: Summary;
   private baseVersion: number;
-  private conflictFields = new Set<SummaryField>();
+  private outbox: Outbox | null = null;
   private inFlight = false;
-  private again = false;
+  private failure: Failure | null = null;
+  private closed: boolean;
+  private disposed = false;
+  private savedAt: number | null;
   private timer: unknown = null;
   private firstDirtyAt: number | null = null;
   private retryMs = 0;
@@ -69,41 +100,47 @@ export class AutosaveEngine {
   state: EngineState;
 
   constructor(
-    initial: Initial,
+    initial: SummaryInitial,
     private deps: EngineDeps,
   ) {
-    const draft = deps.store.load();
-    const keep =
-      draft &&
-      (draft.baseVersion >= initial.version ||
-        summaryFields.some((f) => draft.base[f] !== draft.values[f]));
-    if (draft && !keep) deps.store.clear();
-    this.base = keep ? draft.base : initial.summary;
-    this.baseVersion = keep ? draft.baseVersion : initial.version;
-    const conflicts = keep ? (draft.conflicts ?? []) : [];
-    for (const c of conflicts) this.conflictFields.add(c.field);
+    this.closed = initial.closed;
+    this.savedAt = initial.savedAt;
+    this.base = initial.summary;
+    this.baseVersion = initial.version;
     this.state = {
-      values: keep ? draft.values : initial.summary,
-      status: conflicts.length
-        ? { kind: "conflict" }
-        : initial.savedAt
-          ? { kind: "saved", at: initial.savedAt }
-          : { kind: "idle" },
-      conflicts,
+      values: initial.summary,
+      status: { kind: "idle" },
+      conflicts: [],
       snapshot: initial.snapshot,
     };
+    const draft = deps.store.load();
+    if (draft && hasWork(draft)) this.take(draft);
+    else if (draft) deps.store.clear();
+    this.update({});
+  }
+
+  /**
+   * Continues from a kept draft. Without a save on its way, the draft is first brought up to the
+   * newer saved text this engine started from, merging line by line, so what shows is current.
+   */
+  private take(draft: Draft) {
+    const server = this.base;
+    const version = this.baseVersion;
+    this.base = draft.base;
+    this.baseVersion = draft.baseVersion;
+    this.outbox = draft.outbox;
+    this.state = { ...this.state, values: draft.values, conflicts: draft.conflicts };
+    if (!draft.outbox && version > draft.baseVersion) this.absorb(server, version, draft.base, []);
   }
 
   /**
    * Takes over a draft a closed tab left behind. Only when this tab has nothing unsent of its
-   * own; its changes then go out as a save from that draft's version, so the server merges them.
+   * own; the draft's changes then go out from its version, and the server merges them.
    */
   adopt(draft: Draft): boolean {
-    if (this.hasUnsent() || this.conflictFields.size) return false;
-    this.base = draft.base;
-    this.baseVersion = draft.baseVersion;
-    for (const c of draft.conflicts ?? []) this.conflictFields.add(c.field);
-    this.set({ values: draft.values, conflicts: draft.conflicts ?? [] });
+    if (this.hasUnsent() || this.state.conflicts.length || this.disposed) return false;
+    this.take(draft);
+    this.update({});
     this.persist();
     this.kick();
     return true;
@@ -118,68 +155,105 @@ export class AutosaveEngine {
     return () => this.listeners.delete(listener);
   }
 
-  private set(patch: Partial<EngineState>) {
+  private statusNow(): SaveStatus {
+    if (this.closed) return { kind: "closed" };
+    if (this.failure) return this.failure;
+    if (this.state.conflicts.length) return { kind: "conflict" };
+    if (this.inFlight) return { kind: "saving" };
+    if (this.outbox || this.hasPending()) return { kind: "pending" };
+    return this.savedAt !== null ? { kind: "saved", at: this.savedAt } : { kind: "idle" };
+  }
+
+  private update(patch: Partial<Omit<EngineState, "status">>) {
     this.state = { ...this.state, ...patch };
+    this.state = { ...this.state, status: this.statusNow() };
     for (const l of this.listeners) l();
+  }
+
+  private conflicted(field: SummaryField): boolean {
+    return this.state.conflicts.some((c) => c.field === field);
+  }
+
+  private hasPending(): boolean {
+    return summaryFields.some((f) => this.base[f] !== this.state.values[f] && !this.conflicted(f));
   }
 
   /** Changes not yet acknowledged by the server (conflicted answers wait for the user). */
   pendingChanges(): Changes {
     const changes = diffSummary(this.base, this.state.values);
-    for (const f of this.conflictFields) delete changes[f];
+    for (const c of this.state.conflicts) delete changes[c.field];
     return changes;
   }
 
+  /** Anything typed that the server has not acknowledged yet. */
   hasUnsent(): boolean {
-    return this.inFlight || summaryFields.some((f) => this.base[f] !== this.state.values[f]);
+    return this.inFlight || this.outbox !== null || this.hasPending();
   }
 
-  get version(): number {
-    return this.baseVersion;
+  /** The answers whose text the server does not have: for copying out of a closed meeting. */
+  unsentText(): Partial<Summary> {
+    const out: Partial<Summary> = {};
+    for (const f of summaryFields)
+      if (this.state.values[f] !== this.base[f] || this.conflicted(f))
+        out[f] = this.state.values[f];
+    return out;
   }
 
   private persist() {
-    if (
-      summaryFields.some((f) => this.base[f] !== this.state.values[f]) ||
-      this.conflictFields.size > 0
-    ) {
-      this.deps.store.save({
-        baseVersion: this.baseVersion,
-        base: this.base,
-        values: this.state.values,
-        updatedAt: this.now,
-      });
-    } else {
+    if (this.disposed) return;
+    const work =
+      this.outbox !== null ||
+      this.state.conflicts.length > 0 ||
+      summaryFields.some((f) => this.base[f] !== this.state.values[f]);
+    if (!work) {
       this.deps.store.clear();
+      return;
     }
+    this.deps.store.save({
+      baseVersion: this.baseVersion,
+      base: this.base,
+      values: this.state.values,
+      conflicts: this.state.conflicts,
+      outbox: this.outbox,
+      updatedAt: this.now,
+    });
+  }
+
+  private clearTimer() {
+    if (this.timer !== null)
+      (this.deps.clearTimer ?? clearTimeout)(this.timer as ReturnType<typeof setTimeout>);
+    this.timer = null;
   }
 
   private schedule(delay?: number) {
+    if (this.disposed || this.closed) return;
     const now = this.now;
     this.firstDirtyAt ??= now;
     const wait =
       delay ?? Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - (now - this.firstDirtyAt)));
-    if (this.timer !== null)
-      (this.deps.clearTimer ?? clearTimeout)(this.timer as ReturnType<typeof setTimeout>);
+    this.clearTimer();
     this.timer = (this.deps.setTimer ?? setTimeout)(() => void this.flush(), wait);
   }
 
   change(field: SummaryField, text: string) {
-    this.set({ values: { ...this.state.values, [field]: text } });
+    if (this.closed || this.disposed) return;
+    this.update({ values: { ...this.state.values, [field]: text } });
     this.persist();
     this.schedule();
   }
 
-  /** Replaces every field (restoring a revision) and saves at once. */
+  /** Replaces every answer (restoring a revision) and saves at once. */
   replaceAll(summary: Summary) {
-    this.set({ values: { ...summary } });
+    if (this.closed || this.disposed) return;
+    this.update({ values: { ...summary } });
     this.persist();
     this.schedule(0);
   }
 
+  /** The user's choice for a conflicted answer; the box's text becomes `text`. */
   resolve(field: SummaryField, text: string) {
-    this.conflictFields.delete(field);
-    this.set({
+    if (this.closed || this.disposed) return;
+    this.update({
       values: { ...this.state.values, [field]: text },
       conflicts: this.state.conflicts.filter((c) => c.field !== field),
     });
@@ -187,90 +261,157 @@ export class AutosaveEngine {
     this.schedule(0);
   }
 
-  /** Sends now if anything is pending (used on start, when coming back online). */
+  /** Sends now if anything waits (on start, coming back online, the tab shown again). */
   kick() {
-    if (Object.keys(this.pendingChanges()).length) this.schedule(0);
+    if (this.disposed || this.closed || this.inFlight) return;
+    if (this.failure?.kind === "signedOut" || this.failure?.kind === "error") this.failure = null;
+    if (this.outbox || this.hasPending()) this.schedule(0);
+    this.update({});
   }
 
-  stop() {
-    if (this.timer !== null)
-      (this.deps.clearTimer ?? clearTimeout)(this.timer as ReturnType<typeof setTimeout>);
-    this.timer = null;
+  /** The meeting closed or reopened (from the page): stop saving, or carry on. */
+  setClosed(closed: boolean) {
+    if (closed === this.closed) return;
+    this.closed = closed;
+    if (closed) this.clearTimer();
+    this.update({});
+    if (!closed) this.kick();
   }
 
-  private retryLater(status: SaveStatus) {
-    this.set({ status });
+  /** The save to send with a request that outlives the page, or null when nothing waits. */
+  beacon(): SaveRequest | null {
+    if (this.disposed || this.closed) return null;
+    if (!this.outbox) {
+      if (!this.hasPending()) return null;
+      this.outbox = this.newOutbox();
+      this.persist();
+    }
+    return requestOf(this.outbox);
+  }
+
+  /** The form is on the page (again): the engine may save. */
+  attach() {
+    this.disposed = false;
+  }
+
+  /** The page is going away: no more requests, answers ignored, the draft left as it is. */
+  detach() {
+    this.clearTimer();
+    this.disposed = true;
+  }
+
+  private newOutbox(): Outbox {
+    return {
+      saveId: (this.deps.newId ?? newSaveId)(),
+      baseVersion: this.baseVersion,
+      changes: this.pendingChanges(),
+      sent: { ...this.state.values },
+    };
+  }
+
+  /**
+   * Brings the answers up to `server` (version `version`). `ancestor` is the text the server's
+   * copy was derived from on this side; answers typed since are merged line by line, and where the
+   * same lines changed, the answer becomes a conflict with the server's text as "theirs".
+   */
+  private absorb(
+    server: Summary,
+    version: number,
+    ancestor: Summary,
+    conflictedByServer: SummaryField[],
+  ) {
+    const values = { ...this.state.values };
+    const conflicts: OpenConflict[] = [];
+    for (const f of summaryFields) {
+      if (this.conflicted(f) || conflictedByServer.includes(f)) {
+        if (values[f] !== server[f]) conflicts.push({ field: f, theirs: server[f] });
+      } else if (values[f] === ancestor[f]) {
+        values[f] = server[f];
+      } else {
+        const merged = mergeText(ancestor[f], values[f], server[f]);
+        if (merged === null) conflicts.push({ field: f, theirs: server[f] });
+        else values[f] = merged;
+      }
+    }
+    this.base = { ...server };
+    this.baseVersion = version;
+    this.state = { ...this.state, values, conflicts };
+  }
+
+  private retryLater(failure: Failure) {
+    this.failure = failure;
     this.retryMs = Math.min(MAX_RETRY_MS, this.retryMs ? this.retryMs * 2 : 1000);
     this.schedule(this.retryMs);
   }
 
   async flush(): Promise<void> {
-    if (this.timer !== null)
-      (this.deps.clearTimer ?? clearTimeout)(this.timer as ReturnType<typeof setTimeout>);
-    this.timer = null;
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    const changes = this.pendingChanges();
-    this.firstDirtyAt = null;
-    if (Object.keys(changes).length === 0) {
-      this.persist();
-      return;
-    }
-    this.inFlight = true;
-    const sent = { ...this.state.values };
-    this.set({ status: { kind: "saving" } });
-    let res: Response;
-    try {
-      res = await this.deps.send({ baseVersion: this.baseVersion, changes });
-    } catch {
-      this.inFlight = false;
-      this.retryLater({ kind: "offline" });
-      return;
-    }
-    let retry = false;
-    if (res.status === 200 || res.status === 409) {
-      const body = (await res.json()) as SaveResponse;
-      this.retryMs = 0;
-      const conflicted = new Set(body.conflicts.map((c) => c.field));
-      const next = { ...this.state.values };
-      for (const f of summaryFields) {
-        // Answers not touched since this save went out take the server's text (which brings in
-        // what another tab saved); anything typed meanwhile stays and goes with the next save.
-        if (!conflicted.has(f) && this.state.values[f] === sent[f]) next[f] = body.summary[f];
+    this.clearTimer();
+    if (this.disposed || this.closed || this.inFlight) return;
+    if (!this.outbox) {
+      if (!this.hasPending()) {
+        this.persist();
+        this.update({});
+        return;
       }
-      for (const f of conflicted) this.conflictFields.add(f);
-      this.base = body.summary;
-      this.baseVersion = body.version;
-      this.set({
-        values: next,
-        snapshot: body.snapshot ?? this.state.snapshot,
-        conflicts: [
-          ...this.state.conflicts.filter((c) => !conflicted.has(c.field)),
-          ...body.conflicts,
-        ],
-        status: this.conflictFields.size
-          ? { kind: "conflict" }
-          : { kind: "saved", at: body.savedAt },
-      });
+      this.outbox = this.newOutbox();
       this.persist();
-    } else if (res.status === 401) {
-      this.set({ status: { kind: "signedOut" } });
-    } else if (res.status >= 500 || res.status === 429) {
-      retry = true;
-    } else {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      this.set({
-        status: { kind: "error", message: body?.error?.message ?? `HTTP ${res.status}` },
-      });
+    }
+    const box = this.outbox;
+    this.firstDirtyAt = null;
+    this.inFlight = true;
+    this.update({});
+    let answer: SaveAnswer | null;
+    try {
+      const res = await this.deps.send(requestOf(box));
+      const body: unknown = await res.json().catch(() => null);
+      answer = readSaveAnswer(res.status, body);
+    } catch {
+      answer = null;
     }
     this.inFlight = false;
-    if (retry) {
+    if (this.disposed) return;
+    if (answer === null) {
       this.retryLater({ kind: "offline" });
-    } else if (this.again || (res.ok && Object.keys(this.pendingChanges()).length > 0)) {
-      this.again = false;
-      this.schedule();
+    } else if (answer.kind === "result") {
+      const { result } = answer;
+      this.outbox = null;
+      this.failure = null;
+      this.retryMs = 0;
+      this.savedAt = result.savedAt;
+      this.absorb(
+        result.summary,
+        result.version,
+        box.sent,
+        result.conflicts.map((c) => c.field),
+      );
+      this.state = { ...this.state, snapshot: result.snapshot ?? this.state.snapshot };
+      this.persist();
+      if (this.hasPending()) this.schedule();
+    } else if (answer.code === "MEETING_CLOSED") {
+      this.closed = true;
+    } else if (answer.code === "UNAUTHENTICATED") {
+      this.failure = { kind: "signedOut" };
+    } else if (answer.retry) {
+      this.retryLater({ kind: "retrying" });
+    } else {
+      // Refused for good (not found, not allowed, not valid): the text stays in this browser; the
+      // save is rebuilt from it if the user tries again.
+      this.outbox = null;
+      this.failure = { kind: "error", code: answer.code };
+      this.persist();
     }
+    this.update({});
   }
+}
+
+function requestOf(box: Outbox): SaveRequest {
+  return { saveId: box.saveId, baseVersion: box.baseVersion, changes: box.changes };
+}
+
+function hasWork(draft: Draft): boolean {
+  return (
+    draft.outbox !== null ||
+    draft.conflicts.length > 0 ||
+    summaryFields.some((f) => draft.base[f] !== draft.values[f])
+  );
 }

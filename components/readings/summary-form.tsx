@@ -7,54 +7,80 @@ import {
   keepBoth,
   lateFields,
   limitOf,
-  type Conflict,
   type Summary,
   type SummaryField,
 } from "@/lib/readings/summary";
+import type { SummaryInitial } from "@/lib/readings/autosave";
 import { Button } from "@/components/ui/button";
 import { Markdown } from "./markdown";
 import { useAutosave } from "./use-autosave";
-import type { Initial, SaveStatus } from "./autosave-engine";
+import type { OpenConflict, SaveStatus } from "./autosave-engine";
 import { RevisionHistory } from "./revision-history";
+import { ClosedNotice } from "./closed-notice";
 
-function StatusLine({ status }: { status: SaveStatus }) {
+function StatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   const t = useTranslations("summary");
   const format = useFormatter();
-  const text =
-    status.kind === "saving"
-      ? t("saving")
-      : status.kind === "saved"
-        ? t("savedAt", {
-            time: format.dateTime(new Date(status.at), {
-              hour: "2-digit",
-              minute: "2-digit",
-              second: "2-digit",
-            }),
-          })
-        : status.kind === "offline"
-          ? t("offline")
-          : status.kind === "signedOut"
-            ? t("signedOut")
-            : status.kind === "conflict"
-              ? t("conflictStatus")
-              : status.kind === "error"
-                ? t("error", { message: status.message })
-                : t("notSavedYet");
+  let text: string;
+  switch (status.kind) {
+    case "saving":
+      text = t("saving");
+      break;
+    case "pending":
+      text = t("pending");
+      break;
+    case "saved":
+      text = t("savedAt", {
+        time: format.dateTime(new Date(status.at), {
+          hour: "2-digit",
+          minute: "2-digit",
+          second: "2-digit",
+        }),
+      });
+      break;
+    case "offline":
+      text = t("offline");
+      break;
+    case "retrying":
+      text = t("retrying");
+      break;
+    case "signedOut":
+      text = t("signedOut");
+      break;
+    case "conflict":
+      text = t("conflictStatus");
+      break;
+    case "closed":
+      text = t("closedTitle");
+      break;
+    case "error":
+      text = t("error", { reason: t(`saveErrors.${status.code}`) });
+      break;
+    default:
+      text = t("notSavedYet");
+  }
   const tone =
-    status.kind === "offline" || status.kind === "conflict" || status.kind === "signedOut"
-      ? "text-amber-800"
-      : status.kind === "error"
-        ? "text-red-700"
+    status.kind === "error"
+      ? "text-red-700"
+      : ["offline", "retrying", "conflict", "signedOut"].includes(status.kind)
+        ? "text-amber-800"
         : "text-slate-600";
   return (
-    <p
-      role="status"
-      data-testid="save-status"
-      data-status={status.kind}
-      className={`text-sm ${tone}`}
-    >
-      {text}
-    </p>
+    <div className="flex flex-wrap items-center gap-2">
+      <p
+        role="status"
+        data-testid="save-status"
+        data-status={status.kind}
+        className={`text-sm ${tone}`}
+      >
+        {text}
+      </p>
+      {status.kind === "error" || status.kind === "signedOut" ? (
+        <Button variant="secondary" onClick={onRetry}>
+          {t("tryAgain")}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 
@@ -72,9 +98,12 @@ function Counter({ length, max }: { length: number; max: number }) {
 
 function ConflictPanel({
   conflict,
+  mine,
   onResolve,
 }: {
-  conflict: Conflict;
+  conflict: OpenConflict;
+  /** The box's text as it is now, including what was typed since the conflict appeared. */
+  mine: string;
   onResolve: (text: string) => void;
 }) {
   const t = useTranslations("summary");
@@ -88,7 +117,7 @@ function ConflictPanel({
       <div className="grid gap-3 md:grid-cols-2">
         {(
           [
-            ["mine", conflict.mine],
+            ["mine", mine],
             ["theirs", conflict.theirs],
           ] as const
         ).map(([key, text]) => (
@@ -106,15 +135,13 @@ function ConflictPanel({
         ))}
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => onResolve(conflict.mine)}>
+        <Button variant="secondary" onClick={() => onResolve(mine)}>
           {t("keepMine")}
         </Button>
         <Button variant="secondary" onClick={() => onResolve(conflict.theirs)}>
           {t("keepTheirs")}
         </Button>
-        <Button onClick={() => onResolve(keepBoth(conflict.mine, conflict.theirs))}>
-          {t("keepBoth")}
-        </Button>
+        <Button onClick={() => onResolve(keepBoth(mine, conflict.theirs))}>{t("keepBoth")}</Button>
       </div>
     </div>
   );
@@ -128,15 +155,17 @@ function AnswerField({
   onResolve,
   snapshotText,
   late,
+  readOnly,
 }: {
   field: SummaryField;
   value: string;
   onChange: (text: string) => void;
-  conflict: Conflict | undefined;
+  conflict: OpenConflict | undefined;
   onResolve: (text: string) => void;
   snapshotText: string | null;
   /** Changed since time-up. */
   late: boolean;
+  readOnly: boolean;
 }) {
   const t = useTranslations();
   const [preview, setPreview] = useState(false);
@@ -190,15 +219,18 @@ function AnswerField({
           ) : null}
         </div>
       </div>
-      {conflict ? <ConflictPanel conflict={conflict} onResolve={onResolve} /> : null}
+      {conflict && !readOnly ? (
+        <ConflictPanel conflict={conflict} mine={value} onResolve={onResolve} />
+      ) : null}
       {gist ? (
         <input
           id={id}
           value={value}
           maxLength={max}
+          readOnly={readOnly}
           onChange={(e) => onChange(e.target.value)}
           aria-describedby={`${id}-hint`}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base read-only:bg-slate-50 sm:text-sm"
         />
       ) : preview ? (
         <div
@@ -217,10 +249,11 @@ function AnswerField({
           value={value}
           maxLength={max}
           rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
+          readOnly={readOnly}
           onChange={(e) => onChange(e.target.value)}
           aria-describedby={`${id}-hint`}
           spellCheck
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-base leading-relaxed sm:text-sm"
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-base leading-relaxed read-only:bg-slate-50 sm:text-sm"
         />
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -262,10 +295,11 @@ export default function SummaryForm({
   initial,
 }: {
   readingId: string;
-  initial: Initial;
+  initial: SummaryInitial;
 }) {
   const t = useTranslations("summary");
   const { values, status, conflicts, snapshot, engine } = useAutosave(readingId, initial);
+  const closed = status.kind === "closed";
   const conflictOf = (f: SummaryField) => conflicts.find((c) => c.field === f);
   const fields: SummaryField[] = ["gist", ...answerKeys];
   const late = new Set(lateFields(values, snapshot));
@@ -281,8 +315,9 @@ export default function SummaryForm({
             {t("answered", { count: answeredCount(values) })}
           </span>
         </h2>
-        <StatusLine status={status} />
+        <StatusLine status={status} onRetry={() => engine.kick()} />
       </div>
+      {closed ? <ClosedNotice unsent={engine.unsentText()} /> : null}
       {fields.map((f) => (
         <AnswerField
           key={f}
@@ -293,9 +328,12 @@ export default function SummaryForm({
           onResolve={(text) => engine.resolve(f, text)}
           snapshotText={snapshot ? snapshot[f] : null}
           late={late.has(f)}
+          readOnly={closed}
         />
       ))}
-      <RevisionHistory readingId={readingId} onRestore={(s: Summary) => engine.replaceAll(s)} />
+      {closed ? null : (
+        <RevisionHistory readingId={readingId} onRestore={(s: Summary) => engine.replaceAll(s)} />
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import type { Initial } from "./autosave-engine";
+import type { SummaryInitial } from "@/lib/readings/autosave";
 
 // The form reads what this browser kept (localStorage) as it starts, so it renders in the
 // browser only; loading it separately also keeps the Markdown renderer out of the first load.
@@ -23,6 +23,12 @@ function Loading() {
   );
 }
 
-export function SummaryPanel({ readingId, initial }: { readingId: string; initial: Initial }) {
+export function SummaryPanel({
+  readingId,
+  initial,
+}: {
+  readingId: string;
+  initial: SummaryInitial;
+}) {
   return <SummaryForm readingId={readingId} initial={initial} />;
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import type { Changes } from "@/lib/readings/summary";
-import { AutosaveEngine, type Initial } from "./autosave-engine";
+import type { SaveRequest, SummaryInitial } from "@/lib/readings/autosave";
+import { AutosaveEngine } from "./autosave-engine";
 import {
   clearDraft,
   findOrphanDraft,
@@ -15,11 +15,7 @@ import {
 // navigator.sendBeacon / keepalive requests are limited to 64 KB.
 const KEEPALIVE_MAX_BYTES = 60_000;
 
-function put(
-  readingId: string,
-  body: { baseVersion: number; changes: Changes },
-  keepalive = false,
-) {
+function put(readingId: string, body: SaveRequest, keepalive = false) {
   return fetch(`/api/readings/${readingId}/summary`, {
     method: "PUT",
     headers: { "Content-Type": "application/json" },
@@ -29,7 +25,7 @@ function put(
 }
 
 /** The autosave engine for one reading, and its state for rendering. Browser only. */
-export function useAutosave(readingId: string, initial: Initial) {
+export function useAutosave(readingId: string, initial: SummaryInitial) {
   const [engine] = useState(
     () =>
       new AutosaveEngine(initial, {
@@ -47,9 +43,13 @@ export function useAutosave(readingId: string, initial: Initial) {
     () => engine.state,
   );
 
+  // The page says the meeting closed or reopened (a live event refreshed it).
+  useEffect(() => engine.setClosed(initial.closed), [engine, initial.closed]);
+
   useEffect(() => {
     // Changes left from a previous visit go out now: this tab's own (a reload), or those of a
     // tab that was closed before they reached the server.
+    engine.attach();
     holdTabLock();
     engine.kick();
     void findOrphanDraft(readingId).then((orphan) => {
@@ -62,23 +62,25 @@ export function useAutosave(readingId: string, initial: Initial) {
         event.returnValue = "";
       }
     };
-    // On the way out, one more try with a request that outlives the page.
-    const hidden = () => {
-      if (document.visibilityState !== "hidden") return;
-      const changes = engine.pendingChanges();
-      if (!Object.keys(changes).length) return;
-      const body = { baseVersion: engine.version, changes };
-      if (JSON.stringify(body).length > KEEPALIVE_MAX_BYTES) return;
+    // On the way out, one more try with a request that outlives the page. It carries the id of
+    // the save it repeats, so the server applies it once however many copies arrive.
+    const visibility = () => {
+      if (document.visibilityState === "visible") {
+        engine.kick();
+        return;
+      }
+      const body = engine.beacon();
+      if (!body || JSON.stringify(body).length > KEEPALIVE_MAX_BYTES) return;
       void put(readingId, body, true).catch(() => undefined);
     };
     window.addEventListener("online", online);
     window.addEventListener("beforeunload", beforeUnload);
-    document.addEventListener("visibilitychange", hidden);
+    document.addEventListener("visibilitychange", visibility);
     return () => {
       window.removeEventListener("online", online);
       window.removeEventListener("beforeunload", beforeUnload);
-      document.removeEventListener("visibilitychange", hidden);
-      engine.stop();
+      document.removeEventListener("visibilitychange", visibility);
+      engine.detach();
     };
   }, [engine, readingId]);
 

@@ -14,6 +14,7 @@ import { EXTENSION_MS } from "@/lib/readings/countdown";
 import { getMeetingForMember } from "./data";
 import {
   closeMeeting,
+  reopenMeeting,
   controlReading,
   createMeeting,
   joinMeeting,
@@ -132,7 +133,7 @@ export async function readingCommandAction(
   }
 }
 
-const phaseCommandSchema = z.enum(["startEveryone", "recap", "close"]);
+const phaseCommandSchema = z.enum(["startEveryone", "recap", "close", "reopen"]);
 
 export async function meetingPhaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
@@ -145,7 +146,9 @@ export async function meetingPhaseAction(_prev: FormState, formData: FormData): 
         ? await startEveryone(user.id, meeting.id, now)
         : command.data === "recap"
           ? await moveToRecap(user.id, meeting.id, now, formData.get("confirm") === "yes")
-          : await closeMeeting(user.id, meeting.id, now);
+          : command.data === "close"
+            ? await closeMeeting(user.id, meeting.id, now)
+            : await reopenMeeting(user.id, meeting.id);
     if (!result.ok) {
       if (result.reason === "readersStillReading") {
         return {

@@ -355,6 +355,25 @@ export async function closeMeeting(
   return result;
 }
 
+/**
+ * Undoes a close made by mistake: the meeting goes back to the recap, and readers can edit their
+ * summaries again (what a device kept while it was closed is then saved). Timers stay finished.
+ */
+export async function reopenMeeting(
+  userId: string,
+  meetingId: string,
+): Promise<{ ok: true } | PhaseFailure> {
+  return drive(userId, meetingId, async (tx, meeting): Promise<{ ok: true } | PhaseFailure> => {
+    if (meeting.phase !== "CLOSED") return { ok: false, reason: "wrongPhase" };
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { phase: "RECAP", closedAt: null },
+      select: { id: true },
+    });
+    return { ok: true };
+  });
+}
+
 /** Admins and owners hand the facilitator role to another member. */
 export async function setFacilitator(
   userId: string,

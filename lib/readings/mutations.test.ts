@@ -4,7 +4,8 @@ import { createTestDatabase } from "@/tests/unit/test-database";
 
 const testDb = await createTestDatabase();
 const { db } = await import("@/lib/db");
-const { saveSummary, isBigDeletion } = await import("./mutations");
+const mutations = await import("./mutations");
+const { isBigDeletion } = mutations;
 const { listRevisions } = await import("./data");
 const { closeLiveBus } = await import("@/lib/live/bus");
 const { emptySummary } = await import("./summary");
@@ -50,6 +51,20 @@ async function reading(opts: { startedAt?: number } = {}) {
     select: { id: true },
   });
   return { userId: user.id, readingId: r.id, meetingId: meeting.id };
+}
+
+type Request = Omit<Parameters<typeof mutations.saveSummary>[2], "saveId"> & { saveId?: string };
+
+/** A save as the browser sends it (with a fresh id unless given); the result when it applied. */
+async function saveSummary(userId: string, readingId: string, request: Request, now: number) {
+  const outcome = await mutations.saveSummary(
+    userId,
+    readingId,
+    { saveId: `s${Math.random().toString(36).slice(2, 14)}`, ...request },
+    now,
+  );
+  if (!outcome.ok) throw new Error(`save refused: ${outcome.reason}`);
+  return outcome.result;
 }
 
 afterAll(async () => {
@@ -175,20 +190,69 @@ describe("saveSummary", () => {
     expect(await listRevisions(a.readingId, "someone-else")).toEqual([]);
   });
 
-  it("refuses saves to a closed meeting without changing them", async () => {
+  it("refuses saves to a closed meeting with a reason, without changing them", async () => {
     const a = await reading();
     await db.meeting.update({ where: { id: a.meetingId }, data: { phase: "CLOSED" } });
-    await expect(
-      saveSummary(
+    expect(
+      await mutations.saveSummary(
         a.userId,
         a.readingId,
-        { baseVersion: 0, changes: { gist: { base: "", value: "x" } } },
+        { saveId: "closed-save-1", baseVersion: 0, changes: { gist: { base: "", value: "x" } } },
         T0,
       ),
-    ).rejects.toMatchObject({
-      code: "CONFLICT",
-    });
+    ).toEqual({ ok: false, reason: "meetingClosed" });
     expect((await db.reading.findUniqueOrThrow({ where: { id: a.readingId } })).gist).toBe("");
+  });
+
+  it("answers a retried save as it did the first time instead of merging it again", async () => {
+    const a = await reading();
+    const first = {
+      saveId: "retry-me-0001",
+      baseVersion: 0,
+      changes: { whatIsIt: { base: "", value: "- mine" } },
+    };
+    const applied = await saveSummary(a.userId, a.readingId, first, T0);
+    expect(applied).toMatchObject({ version: 1, conflicts: [] });
+    // The answer was lost; meanwhile another tab added a line. The retry must not conflict.
+    await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 1, changes: { whatIsIt: { base: "- mine", value: "- mine\n- theirs" } } },
+      T0 + 1000,
+    );
+    const retry = await saveSummary(a.userId, a.readingId, first, T0 + 2000);
+    expect(retry).toMatchObject({
+      version: 2,
+      conflicts: [],
+      summary: { whatIsIt: "- mine\n- theirs" },
+    });
+    const row = await db.reading.findUniqueOrThrow({ where: { id: a.readingId } });
+    expect(row.version).toBe(2);
+    expect(row.whatIsIt).toBe("- mine\n- theirs");
+  });
+
+  it("merges two devices' new lines in one answer", async () => {
+    const a = await reading();
+    await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 0, changes: { novelty: { base: "", value: "- a" } } },
+      T0,
+    );
+    await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 1, changes: { novelty: { base: "- a", value: "- a\n- from the laptop" } } },
+      T0 + 1,
+    );
+    const phone = await saveSummary(
+      a.userId,
+      a.readingId,
+      { baseVersion: 1, changes: { novelty: { base: "- a", value: "- a\n- from the phone" } } },
+      T0 + 2,
+    );
+    expect(phone.conflicts).toEqual([]);
+    expect(phone.summary.novelty).toBe("- a\n- from the laptop\n- from the phone");
   });
 });
 

@@ -5,14 +5,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { countdownSelect, toCountdown } from "@/lib/meetings/data";
 import { timeUpMoment } from "./countdown";
-import {
-  mergeChanges,
-  parseSnapshot,
-  pickSummary,
-  type Conflict,
-  type SaveRequest,
-  type Summary,
-} from "./summary";
+import { parseSnapshot, pickSummary, type Summary, type SummaryField } from "./summary";
+import { mergeChanges, type SaveRequest, type SaveResult } from "./autosave";
 import { summarySelect } from "./data";
 import { answeredCount } from "@/lib/meetings/schema";
 import { meetingTopic, publish } from "@/lib/live/bus";
@@ -20,14 +14,24 @@ import { meetingTopic, publish } from "@/lib/live/bus";
 const REVISION_EVERY_MS = 60_000;
 const REVISIONS_KEPT = 100;
 
-export type SaveResult = {
-  version: number;
-  summary: Summary;
-  conflicts: Conflict[];
-  savedAt: number;
-  /** The answers at time-up, once time is up (edits after it show as late). */
-  snapshot: Summary | null;
-};
+// How many applied saves a reading remembers, so that their retries are recognised. A browser has
+// at most one save on its way per tab, so this covers many tabs retrying at once.
+const SAVES_REMEMBERED = 32;
+
+/** An applied save: its id, the version it made and the answers it left in conflict. */
+type Receipt = { id: string; v: number; c: SummaryField[] };
+
+function parseReceipts(json: string): Receipt[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? (list as Receipt[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export type SaveOutcome =
+  { ok: true; result: SaveResult } | { ok: false; reason: "meetingClosed" | "busy" };
 
 /**
  * Keeps the time-up snapshot: the answers as they were when time ran out, before any later edit.
@@ -90,7 +94,7 @@ export async function saveSummary(
   readingId: string,
   request: SaveRequest,
   now: number,
-): Promise<SaveResult> {
+): Promise<SaveOutcome> {
   for (let attempt = 0; attempt < 20; attempt++) {
     // Lost a race with another save of the same reading: wait a moment, then merge again.
     if (attempt > 0)
@@ -103,23 +107,44 @@ export async function saveSummary(
         version: true,
         timeUpSnapshot: true,
         revisedAt: true,
+        recentSaves: true,
+        meeting: { select: { phase: true } },
         ...summarySelect,
         ...countdownSelect,
       },
     });
     if (!r) throw new AppError("NOT_FOUND", "No such reading.");
+    const server = pickSummary(r);
+    const receipts = parseReceipts(r.recentSaves);
+    const applied = receipts.find((x) => x.id === request.saveId);
+    if (applied) {
+      // A retry of a save already applied (its answer was lost on the way): answer with what is
+      // saved now, and the conflicts it had then, instead of merging it a second time.
+      const conflicts = applied.c
+        .filter((f) => request.changes[f] && server[f] !== request.changes[f]!.value)
+        .map((field) => ({ field, mine: request.changes[field]!.value, theirs: server[field] }));
+      const snapshot = parseSnapshot(r.timeUpSnapshot);
+      return {
+        ok: true,
+        result: { version: r.version, summary: server, conflicts, savedAt: now, snapshot },
+      };
+    }
+    if (r.meeting.phase === "CLOSED") return { ok: false, reason: "meetingClosed" };
     if (request.baseVersion > r.version)
       throw new AppError("INVALID_INPUT", "baseVersion is newer than the saved version.");
     const snapshot = await settleSnapshot(r, now);
-    const server = pickSummary(r);
     const { apply, conflicts } = mergeChanges(server, request.changes);
     if (Object.keys(apply).length === 0) {
-      return { version: r.version, summary: server, conflicts, savedAt: now, snapshot };
+      return {
+        ok: true,
+        result: { version: r.version, summary: server, conflicts, savedAt: now, snapshot },
+      };
     }
     const version = r.version + 1;
     const summary = { ...server, ...apply };
     const newMinute = r.revisedAt === null || now - r.revisedAt.getTime() >= REVISION_EVERY_MS;
     const keepBefore = r.version > 0 && (newMinute || isBigDeletion(server, apply));
+    const receipt: Receipt = { id: request.saveId, v: version, c: conflicts.map((c) => c.field) };
     // One statement: applies only over the version just read, and never to a closed meeting.
     const { count } = await db.reading.updateMany({
       where: { id: r.id, version: r.version, meeting: { phase: { not: "CLOSED" } } },
@@ -127,28 +152,19 @@ export async function saveSummary(
         ...apply,
         version,
         lastSavedAt: new Date(now),
+        recentSaves: JSON.stringify([...receipts.slice(1 - SAVES_REMEMBERED), receipt]),
         ...(keepBefore || r.revisedAt === null ? { revisedAt: new Date(now) } : {}),
       },
     });
-    if (count === 0) {
-      const meeting = await db.meeting.findUnique({
-        where: { id: r.meetingId },
-        select: { phase: true },
-      });
-      if (meeting?.phase === "CLOSED")
-        throw new AppError("CONFLICT", "The meeting is closed; its summaries are read-only.");
-      continue;
-    }
+    // Another save got in first, or the meeting closed meanwhile: read again and decide anew.
+    if (count === 0) continue;
     if (keepBefore) await recordRevision(r.id, r.version, server, now);
     // The facilitator's board shows how many answers are filled: tell it when that changes.
     if (answeredCount(summary) !== answeredCount(server))
       await publish(meetingTopic(r.meetingId), { type: "changed" });
-    return { version, summary, conflicts, savedAt: now, snapshot };
+    return { ok: true, result: { version, summary, conflicts, savedAt: now, snapshot } };
   }
-  throw new AppError(
-    "CONFLICT",
-    "The reading is being saved from several places at once; try again.",
-  );
+  return { ok: false, reason: "busy" };
 }
 
 async function recordRevision(readingId: string, version: number, summary: Summary, now: number) {

@@ -1,13 +1,14 @@
-// The summary's autosave endpoint. PUT applies a save (see lib/readings/summary.ts for the
-// merge); GET returns what is saved. Only the reader can do either; anyone else gets 404.
+// The summary's autosave endpoint. PUT applies a save (see lib/readings/autosave.ts for the
+// contract and the merge); GET returns what is saved. Only the reader can do either; anyone else
+// gets 404.
 import { getSessionUser, requireUserId } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/groups/schema";
-import { invalidRequest, isSameOrigin, jsonError, readJson } from "@/lib/http";
+import { isSameOrigin, jsonError, readJson } from "@/lib/http";
 import { getOwnReading } from "@/lib/readings/data";
-import { saveSummary } from "@/lib/readings/mutations";
-import { ANSWER_MAX, saveRequestSchema } from "@/lib/readings/summary";
+import { answerSave } from "@/lib/readings/save-answer";
+import { ANSWER_MAX } from "@/lib/readings/summary";
 
 export const dynamic = "force-dynamic";
 
@@ -48,13 +49,9 @@ export async function PUT(request: Request, context: Context) {
       throw new AppError("FORBIDDEN", "Writes from another site are refused.");
     const userId = await requireUserId();
     const readingId = await readingIdOf(context);
-    const parsed = saveRequestSchema.safeParse(await readJson(request, MAX_BODY_BYTES));
-    if (!parsed.success) return invalidRequest(parsed.error);
-    const result = await saveSummary(userId, readingId, parsed.data, await serverNow());
-    return Response.json(result, {
-      status: result.conflicts.length ? 409 : 200,
-      headers: { "Cache-Control": "no-store" },
-    });
+    const input = await readJson(request, MAX_BODY_BYTES);
+    const { status, body } = await answerSave(userId, readingId, input, await serverNow());
+    return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return jsonError(error);
   }

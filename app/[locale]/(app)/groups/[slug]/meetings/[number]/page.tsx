@@ -116,6 +116,7 @@ export default async function MeetingPage({ params }: Props) {
               summary: reading.summary,
               savedAt: reading.lastSavedAt?.getTime() ?? null,
               snapshot: reading.snapshot,
+              closed: meeting.phase === "CLOSED",
             }}
           />
         ) : null}

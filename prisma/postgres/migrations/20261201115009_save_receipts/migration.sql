@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Reading" ADD COLUMN     "recentSaves" TEXT NOT NULL DEFAULT '[]';
