@@ -12,46 +12,9 @@ const { emptySummary } = await import("./summary");
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 29, 10, 0, 0);
-let n = 0;
-
-async function reading(opts: { startedAt?: number } = {}) {
-  n++;
-  const user = await db.user.create({
-    data: { email: `r${n}-${Math.random()}@t.test`, name: `R${n}` },
-    select: { id: true },
-  });
-  const group = await db.group.create({
-    data: {
-      name: "G",
-      slug: `g${n}-${Math.floor(Math.random() * 1e9)}`,
-      memberships: { create: { userId: user.id, role: "OWNER" } },
-    },
-    select: { id: true },
-  });
-  const meeting = await db.meeting.create({
-    data: {
-      groupId: group.id,
-      number: 1,
-      title: "M",
-      scheduledAt: new Date(T0),
-      facilitatorId: user.id,
-      phase: "READING",
-    },
-    select: { id: true },
-  });
-  const paper = await db.paper.create({ data: { title: "P" }, select: { id: true } });
-  const r = await db.reading.create({
-    data: {
-      meetingId: meeting.id,
-      userId: user.id,
-      paperId: paper.id,
-      durationMs: 50 * MIN,
-      startedAt: new Date(opts.startedAt ?? T0),
-    },
-    select: { id: true },
-  });
-  return { userId: user.id, readingId: r.id, meetingId: meeting.id };
-}
+const { makeReading } = await import("@/tests/unit/builders");
+const reading = (opts: { startedAt?: number } = {}) =>
+  makeReading({ startedAt: opts.startedAt ?? T0 });
 
 type Request = Omit<Parameters<typeof mutations.saveSummary>[2], "saveId"> & { saveId?: string };
 
