@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { createTestDatabase } from "./test-database";
 import type { SaveRequest } from "@/lib/readings/autosave";
 import { AutosaveEngine, type Draft } from "@/components/readings/autosave-engine";
-import { keepBoth, pickSummary, summaryFields, type SummaryField } from "@/lib/readings/summary";
+import { keepBoth, pickSummary, type SummaryField } from "@/lib/readings/summary";
 
 const testDb = await createTestDatabase();
 const { db } = await import("@/lib/db");
@@ -321,17 +321,14 @@ async function check(steps: Step[]) {
   const w = await world();
   for (const s of steps) {
     await w.run(s);
-    const lost = await w.missing(await w.everywhere());
-    if (lost.length) throw new Error(`lost ${lost.join(" ")} after ${JSON.stringify(s)}`);
+    expect(await w.missing(await w.everywhere()), `lost after ${JSON.stringify(s)}`).toEqual([]);
   }
   await w.finish();
   const inDb = JSON.stringify(await w.saved());
-  const lost = await w.missing(inDb);
-  if (lost.length) throw new Error(`not in the database once all was resolved: ${lost.join(" ")}`);
+  expect(await w.missing(inDb), "in the database once all is resolved").toEqual([]);
   for (const t of w.tabs) {
-    if (t.draft !== null) throw new Error(`tab ${t.index} still keeps a draft`);
-    if (t.engine.state.status.kind !== "saved" && t.engine.state.status.kind !== "idle")
-      throw new Error(`tab ${t.index} ends as ${t.engine.state.status.kind}`);
+    expect(t.draft, `tab ${t.index} keeps no draft`).toBeNull();
+    expect(["saved", "idle"], `tab ${t.index} ends saved`).toContain(t.engine.state.status.kind);
   }
 }
 
