@@ -46,4 +46,11 @@ describe("Markdown rendering", () => {
     expect(out).not.toMatch(/onmouseover/i);
     expect(out).toContain('href="https://example.com"');
   });
+
+  it("makes emphasis next to Japanese punctuation bold, as written", () => {
+    expect(html("**「trainable bag-of-freebies」**を提案")).toBe(
+      "<p><strong>「trainable bag-of-freebies」</strong>を提案</p>",
+    );
+    expect(html("- 手法は*「軽量」*である")).toContain("<em>「軽量」</em>");
+  });
 });

@@ -1,7 +1,10 @@
 // Markdown as people write it in answers (lists, links, code, tables), rendered safely: raw HTML
 // is never rendered, and the sanitizer drops scripts, event handlers and javascript: links.
+// Emphasis next to Japanese punctuation (**「…」**を) is bold as the writer meant, which plain
+// CommonMark leaves as literal asterisks.
 import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import remarkCjkFriendly from "remark-cjk-friendly";
 import rehypeSanitize from "rehype-sanitize";
 
 function safeUrl(url: string): string {
@@ -15,7 +18,7 @@ export function Markdown({ text, className = "" }: { text: string; className?: s
   return (
     <div className={`markdown ${className}`}>
       <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfm, remarkCjkFriendly]}
         rehypePlugins={[rehypeSanitize]}
         skipHtml
         urlTransform={safeUrl}

@@ -1,0 +1,236 @@
+// The four ways a reader's text used to be lost or stranded, each tried as a user meets it: two
+// tabs and a reload, typing on after a conflict appears, a server that dies after storing a save,
+// and a meeting closed while someone types.
+import type { Page } from "@playwright/test";
+import {
+  test,
+  expect,
+  makeUser,
+  makeReading,
+  signedInPage,
+  addMember,
+  fakeIp,
+} from "./support/fixtures";
+import { AppInstance } from "./support/instance";
+import { testDb } from "./support/db";
+
+const answer = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
+const status = (page: Page) => page.getByTestId("save-status");
+
+async function saved(readingId: string) {
+  return testDb().reading.findUniqueOrThrow({
+    where: { id: readingId },
+    select: { validation: true, discussion: true, novelty: true, whatIsIt: true, version: true },
+  });
+}
+
+test.describe("nothing typed is lost", () => {
+  test("a tab reloaded while it shows a conflict keeps the conflict and overwrites nothing", async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page: tab1, context } = await signedInPage(browser, user);
+    await tab1.goto(`/en${r.path}`);
+    const tab2 = await context.newPage();
+    await tab2.goto(`/en${r.path}`);
+    const field = "How was it shown to work?";
+
+    await answer(tab1, field).fill("A: ImageNet top-1");
+    await expect(status(tab1)).toHaveText(/^Saved at /);
+    await answer(tab2, field).fill("B: COCO box AP");
+    await expect(tab2.getByTestId("conflict-validation")).toBeVisible();
+
+    await tab2.reload();
+    const conflict = tab2.getByTestId("conflict-validation");
+    await expect(conflict).toBeVisible();
+    await expect(conflict.getByTestId("conflict-mine")).toHaveText("B: COCO box AP");
+    await expect(conflict.getByTestId("conflict-theirs")).toHaveText("A: ImageNet top-1");
+    await expect(status(tab2)).toHaveText("Conflict — choose which text to keep");
+    await expect(answer(tab2, field)).toHaveValue("B: COCO box AP");
+    // A save from the reloaded tab goes out (another answer) without the conflicted one: the
+    // other tab's text stays saved.
+    await answer(tab2, "What is it?").fill("- typed after the reload");
+    await expect
+      .poll(async () => (await saved(r.readingId)).whatIsIt)
+      .toBe("- typed after the reload");
+    expect((await saved(r.readingId)).validation).toBe("A: ImageNet top-1");
+
+    await conflict.getByRole("button", { name: "Keep both" }).click();
+    await expect(status(tab2)).toHaveText(/^Saved at /);
+    expect((await saved(r.readingId)).validation).toBe(
+      "B: COCO box AP\n\n---\n\nA: ImageNet top-1",
+    );
+    await context.close();
+  });
+
+  test("text typed after a conflict appeared is kept by every choice that keeps mine", async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page: tab1, context } = await signedInPage(browser, user, { locale: "ja" });
+    await tab1.goto(`/ja${r.path}`);
+    const tab2 = await context.newPage();
+    await tab2.goto(`/ja${r.path}`);
+    const field = "議論はある？";
+
+    await answer(tab1, field).fill("- 評価が一つのデータセットだけ");
+    await expect(status(tab1)).toHaveText(/に保存$/);
+    await answer(tab2, field).fill("- 計算量の比較がない");
+    const conflict = tab2.getByTestId("conflict-discussion");
+    await expect(conflict).toBeVisible();
+    // The reader goes on typing after a pause; the panel shows the box as it is now.
+    await answer(tab2, field).pressSequentially("。推論時間も知りたい", { delay: 20 });
+    await expect(conflict.getByTestId("conflict-mine")).toHaveText(
+      "- 計算量の比較がない。推論時間も知りたい",
+    );
+    await conflict.getByRole("button", { name: "両方残す" }).click();
+    await expect(status(tab2)).toHaveText(/に保存$/);
+    expect((await saved(r.readingId)).discussion).toBe(
+      "- 計算量の比較がない。推論時間も知りたい\n\n---\n\n- 評価が一つのデータセットだけ",
+    );
+    await context.close();
+  });
+
+  test("two devices adding different bullets to one answer both keep theirs", async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page: laptop, context } = await signedInPage(browser, user);
+    await laptop.goto(`/en${r.path}`);
+    const field = "What is novel compared with prior work?";
+    await answer(laptop, field).fill("- promptable");
+    await expect(status(laptop)).toHaveText(/^Saved at /);
+    const phone = await context.newPage();
+    await phone.goto(`/en${r.path}`);
+    await expect(answer(phone, field)).toHaveValue("- promptable");
+
+    await answer(laptop, field).fill("- promptable\n- 1B masks");
+    await expect(status(laptop)).toHaveText(/^Saved at /);
+    await answer(phone, field).fill("- promptable\n- zero-shot transfer");
+    await expect(status(phone)).toHaveText(/^Saved at /);
+    await expect(phone.getByTestId("conflict-novelty")).toHaveCount(0);
+    await expect(answer(phone, field)).toHaveValue(
+      "- promptable\n- 1B masks\n- zero-shot transfer",
+    );
+    expect((await saved(r.readingId)).novelty).toBe(
+      "- promptable\n- 1B masks\n- zero-shot transfer",
+    );
+    await context.close();
+  });
+
+  test("the meeting closed while a reader types: read-only, text kept to copy, saved on reopen", async ({
+    browser,
+  }) => {
+    const reader = await makeUser();
+    const admin = await makeUser();
+    const r = await makeReading(reader);
+    await addMember(r.groupSlug, admin.id, "ADMIN");
+    const { page, context } = await signedInPage(browser, reader);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(`/en${r.path}`);
+    const field = "What is there to discuss?";
+    await answer(page, field).fill("- first thought");
+    await expect(status(page)).toHaveText(/^Saved at /);
+
+    // The reader's laptop drops off the network and they keep typing.
+    await context.setOffline(true);
+    await answer(page, field).fill("- first thought\n- written while the meeting closed");
+    await expect(status(page)).toHaveText("Offline — your changes are kept on this device");
+
+    const facilitator = await signedInPage(browser, admin);
+    await facilitator.page.goto(`/en${r.path}`);
+    facilitator.page.on("dialog", (d) => void d.accept());
+    await facilitator.page.getByRole("button", { name: "Close meeting" }).click();
+    await expect(facilitator.page.getByTestId("phase")).toHaveText("Closed");
+
+    await context.setOffline(false);
+    const notice = page.getByTestId("closed-notice");
+    await expect(notice).toContainText("This meeting is closed");
+    await expect(notice).toContainText("kept on this device");
+    await expect(answer(page, field)).toHaveAttribute("readonly", "");
+    await expect(answer(page, field)).toHaveValue(
+      "- first thought\n- written while the meeting closed",
+    );
+    expect((await saved(r.readingId)).discussion).toBe("- first thought");
+
+    await notice.getByRole("button", { name: "Copy my text" }).click();
+    await expect(notice.getByText("Copied to the clipboard.")).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain("## What is there to discuss?");
+    expect(copied).toContain("- written while the meeting closed");
+
+    // A reload still shows the kept text, read-only.
+    await page.reload();
+    await expect(page.getByTestId("closed-notice")).toContainText("kept on this device");
+    await expect(answer(page, field)).toHaveValue(
+      "- first thought\n- written while the meeting closed",
+    );
+
+    // Closed by mistake: the facilitator reopens it, and the kept text is saved.
+    await facilitator.page.getByRole("button", { name: "Reopen the meeting" }).click();
+    await expect(facilitator.page.getByTestId("phase")).toHaveText("Recap");
+    await expect(page.getByTestId("closed-notice")).toHaveCount(0);
+    await expect(status(page)).toHaveText(/^Saved at /);
+    expect((await saved(r.readingId)).discussion).toBe(
+      "- first thought\n- written while the meeting closed",
+    );
+    await facilitator.context.close();
+    await context.close();
+  });
+});
+
+test.describe("a server that dies right after storing a save", () => {
+  const server = new AppInstance(3);
+  const BASE = server.url;
+  test.afterAll(() => server.stop());
+
+  test("the retry is recognised: no conflict with the reader's own text, nothing doubled", async ({
+    browser,
+  }) => {
+    await server.start();
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
+    const page = await context.newPage();
+    const { csrfToken } = (await (await page.request.get(`${BASE}/api/auth/csrf`)).json()) as {
+      csrfToken: string;
+    };
+    await page.request.post(`${BASE}/api/auth/callback/credentials`, {
+      form: { email: user.email, password: user.password, csrfToken },
+    });
+    await page.goto(`${BASE}/en${r.path}`);
+    const field = "What is it?";
+    await answer(page, field).fill("- a segmentation model");
+    await expect(status(page)).toHaveText(/^Saved at /);
+
+    // The next save reaches the server and is stored; then the server dies before answering.
+    let stored!: () => void;
+    const storedOnce = new Promise<void>((res) => (stored = res));
+    let crashed = false;
+    await page.route("**/api/readings/*/summary", async (route) => {
+      if (crashed || route.request().method() !== "PUT") return route.fallback();
+      crashed = true;
+      await route.fetch();
+      await server.stop();
+      stored();
+      await route.abort("connectionreset");
+    });
+    await answer(page, field).fill("- a segmentation model\n- promptable");
+    await storedOnce;
+    expect((await saved(r.readingId)).whatIsIt).toBe("- a segmentation model\n- promptable");
+    await expect(status(page)).toHaveText("Offline — your changes are kept on this device");
+    // The reader goes on typing in the same answer while the server is down.
+    await answer(page, field).fill("- a segmentation model\n- promptable with points and boxes");
+
+    await server.start();
+    await expect(status(page)).toHaveText(/^Saved at /, { timeout: 30_000 });
+    await expect(page.getByTestId("conflict-whatIsIt")).toHaveCount(0);
+    expect((await saved(r.readingId)).whatIsIt).toBe(
+      "- a segmentation model\n- promptable with points and boxes",
+    );
+    await context.close();
+  });
+});
