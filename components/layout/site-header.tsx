@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
+import { SignOutButton } from "./sign-out-button";
 
 type Props = {
   userName: string | null;
@@ -45,14 +46,7 @@ export async function SiteHeader({ userName, onLocaleChange, signOut }: Props) {
                 {t("profile")}
                 <span className="sr-only"> ({userName})</span>
               </Link>
-              <form action={signOut}>
-                <button
-                  type="submit"
-                  className="rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
-                >
-                  {t("signOut")}
-                </button>
-              </form>
+              <SignOutButton action={signOut} label={t("signOut")} />
             </>
           ) : (
             <>

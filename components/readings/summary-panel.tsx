@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import type { SummaryInitial } from "@/lib/readings/autosave";
+import { OfflineShell } from "./offline-shell";
 
 // The form reads what this browser kept (localStorage) as it starts, so it renders in the
 // browser only; loading it separately also keeps the Markdown renderer out of the first load.
@@ -30,5 +31,10 @@ export function SummaryPanel({
   readingId: string;
   initial: SummaryInitial;
 }) {
-  return <SummaryForm readingId={readingId} initial={initial} />;
+  return (
+    <>
+      <OfflineShell />
+      <SummaryForm readingId={readingId} initial={initial} />
+    </>
+  );
 }

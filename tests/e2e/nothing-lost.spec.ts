@@ -20,7 +20,14 @@ const status = (page: Page) => page.getByTestId("save-status");
 async function saved(readingId: string) {
   return testDb().reading.findUniqueOrThrow({
     where: { id: readingId },
-    select: { validation: true, discussion: true, novelty: true, whatIsIt: true, version: true },
+    select: {
+      validation: true,
+      discussion: true,
+      novelty: true,
+      whatIsIt: true,
+      keyTechnique: true,
+      version: true,
+    },
   });
 }
 
@@ -231,6 +238,44 @@ test.describe("a server that dies right after storing a save", () => {
     expect((await saved(r.readingId)).whatIsIt).toBe(
       "- a segmentation model\n- promptable with points and boxes",
     );
+    await context.close();
+  });
+});
+
+test.describe("a reload without a network", () => {
+  test("shows the reading page with the text kept on this device", async ({ browser }) => {
+    const user = await makeUser();
+    const r = await makeReading(user);
+    const { page, context } = await signedInPage(browser, user);
+    await page.goto(`/en${r.path}`);
+    const field = "What is the key technique?";
+    await answer(page, field).fill("- a light decoder");
+    await expect(status(page)).toHaveText(/^Saved at /);
+    // The page is kept for offline use once the service worker is in charge of it.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const cache = await caches.open("yomikai-reading-pages");
+          return Boolean(navigator.serviceWorker.controller && (await cache.match(location.href)));
+        }),
+      )
+      .toBe(true);
+
+    await context.setOffline(true);
+    await answer(page, field).fill("- a light decoder\n- prompted by points and boxes");
+    await expect(status(page)).toHaveText("Offline — your changes are kept on this device");
+    page.on("dialog", (d) => void d.accept());
+    await page.reload();
+    await expect(answer(page, field)).toHaveValue(
+      "- a light decoder\n- prompted by points and boxes",
+    );
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Session 1");
+
+    await context.setOffline(false);
+    await expect(status(page)).toHaveText(/^Saved at /);
+    await expect
+      .poll(async () => (await saved(r.readingId)).keyTechnique)
+      .toBe("- a light decoder\n- prompted by points and boxes");
     await context.close();
   });
 });
