@@ -224,7 +224,11 @@ test.describe("the autosave endpoint", () => {
     const url = `/api/readings/${r.readingId}/summary`;
     const o = await signedInPage(browser, owner);
     const ok = await o.page.request.put(url, {
-      data: { baseVersion: 0, changes: { whatIsIt: { base: "", value: "- saved" } } },
+      data: {
+        saveId: "e2e-save-0001",
+        baseVersion: 0,
+        changes: { whatIsIt: { base: "", value: "- saved" } },
+      },
     });
     expect(ok.status()).toBe(200);
     expect(await ok.json()).toMatchObject({
@@ -236,7 +240,11 @@ test.describe("the autosave endpoint", () => {
     // Anyone else: 404, nothing changes.
     const x = await signedInPage(browser, other);
     const denied = await x.page.request.put(url, {
-      data: { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "hacked" } } },
+      data: {
+        saveId: "e2e-save-0002",
+        baseVersion: 1,
+        changes: { whatIsIt: { base: "- saved", value: "hacked" } },
+      },
     });
     expect(denied.status()).toBe(404);
     expect((await x.page.request.get(url)).status()).toBe(404);
@@ -244,16 +252,29 @@ test.describe("the autosave endpoint", () => {
 
     // Anonymous: 401.
     const anon = await request.put(url, {
-      data: { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "anon" } } },
+      data: {
+        saveId: "e2e-save-0003",
+        baseVersion: 1,
+        changes: { whatIsIt: { base: "- saved", value: "anon" } },
+      },
     });
     expect(anon.status()).toBe(401);
 
     // Bad bodies: 400 with the issues listed.
     for (const body of [
-      { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "x".repeat(20_001) } } },
-      { baseVersion: 1, changes: { notAField: { base: "", value: "x" } } },
-      { baseVersion: "1", changes: { whatIsIt: { base: "- saved", value: "x" } } },
-      { changes: { whatIsIt: { base: "- saved", value: "x" } } },
+      {
+        saveId: "e2e-save-0004",
+        baseVersion: 1,
+        changes: { whatIsIt: { base: "- saved", value: "x".repeat(20_001) } },
+      },
+      { saveId: "e2e-save-0005", baseVersion: 1, changes: { notAField: { base: "", value: "x" } } },
+      {
+        saveId: "e2e-save-0006",
+        baseVersion: "1",
+        changes: { whatIsIt: { base: "- saved", value: "x" } },
+      },
+      { saveId: "e2e-save-0009", changes: { whatIsIt: { base: "- saved", value: "x" } } },
+      { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "no save id" } } },
     ]) {
       const res = await o.page.request.put(url, { data: body });
       expect(res.status(), JSON.stringify(body).slice(0, 60)).toBe(400);
@@ -267,22 +288,54 @@ test.describe("the autosave endpoint", () => {
     });
     expect(notJson.status()).toBe(400);
 
-    // A stale save on the same answer: 409 with both texts, nothing overwritten.
+    // A stale save on the same line: decided (200) as a conflict with both texts, nothing overwritten.
     const stale = await o.page.request.put(url, {
-      data: { baseVersion: 0, changes: { whatIsIt: { base: "", value: "- from an old tab" } } },
+      data: {
+        saveId: "e2e-save-0007",
+        baseVersion: 0,
+        changes: { whatIsIt: { base: "", value: "- from an old tab" } },
+      },
     });
-    expect(stale.status()).toBe(409);
+    expect(stale.status()).toBe(200);
     expect(await stale.json()).toMatchObject({
       conflicts: [{ field: "whatIsIt", mine: "- from an old tab", theirs: "- saved" }],
     });
 
     // Another site: refused.
     const cross = await o.page.request.put(url, {
-      data: { baseVersion: 1, changes: { whatIsIt: { base: "- saved", value: "csrf" } } },
+      data: {
+        saveId: "e2e-save-0008",
+        baseVersion: 1,
+        changes: { whatIsIt: { base: "- saved", value: "csrf" } },
+      },
       headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
     });
     expect(cross.status()).toBe(403);
 
+    expect((await saved(r.readingId)).whatIsIt).toBe("- saved");
+
+    // The first save again, as a retry would send it: answered as before, applied once.
+    const retry = await o.page.request.put(url, {
+      data: {
+        saveId: "e2e-save-0001",
+        baseVersion: 0,
+        changes: { whatIsIt: { base: "", value: "- saved" } },
+      },
+    });
+    expect(retry.status()).toBe(200);
+    expect(await retry.json()).toMatchObject({ version: 1, conflicts: [] });
+
+    // A closed meeting: refused with its own code, nothing changed.
+    await testDb().meeting.update({ where: { id: r.meetingId }, data: { phase: "CLOSED" } });
+    const closed = await o.page.request.put(url, {
+      data: {
+        saveId: "e2e-save-0099",
+        baseVersion: 1,
+        changes: { whatIsIt: { base: "- saved", value: "late" } },
+      },
+    });
+    expect(closed.status()).toBe(409);
+    expect((await closed.json()).error.code).toBe("MEETING_CLOSED");
     expect((await saved(r.readingId)).whatIsIt).toBe("- saved");
     await o.context.close();
     await x.context.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import ja from "@/messages/ja.json";
+import { saveErrors } from "@/lib/readings/autosave";
 
 function keys(obj: unknown, prefix = ""): string[] {
   if (typeof obj !== "object" || obj === null) return [prefix];
@@ -33,6 +34,13 @@ describe("message catalogs", () => {
     for (const key of keys(en)) {
       expect(String(get(en, key)).trim(), key).not.toBe("");
       expect(String(get(ja, key)).trim(), key).not.toBe("");
+    }
+  });
+
+  it("say every autosave error code in both languages", () => {
+    for (const code of Object.keys(saveErrors)) {
+      expect(en.summary.saveErrors, code).toHaveProperty(code);
+      expect(ja.summary.saveErrors, code).toHaveProperty(code);
     }
   });
 });
