@@ -26,7 +26,7 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
   const ts = useTranslations("timer.status");
   const router = useRouter();
   const { board, connected } = useMeetingEvents(initial, () => router.refresh());
-  const offset = useServerOffset(initial.serverNow);
+  const offset = useServerOffset();
   const now = useServerNow(offset);
 
   const mine = board.rows.find((r) => r.userId === userId);
@@ -70,8 +70,8 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="board">
             {board.rows.map((row) => {
-              const status = statusAt(row.countdown, now);
-              const remaining = remainingMs(row.countdown, now);
+              const status = now === null ? null : statusAt(row.countdown, now);
+              const remaining = now === null ? 0 : remainingMs(row.countdown, now);
               const late = status === "overtime" || (status === "done" && remaining < 0);
               return (
                 <li
@@ -89,13 +89,13 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                     className={`text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
                     data-testid="board-time"
                   >
-                    {status === "notStarted" ? "—" : formatClock(remaining)}
+                    {status === null || status === "notStarted" ? "—" : formatClock(remaining)}
                   </p>
                   <p className="truncate text-sm text-slate-600" title={row.paperTitle}>
                     {row.paperTitle}
                   </p>
                   <p className="text-right text-xs text-slate-600">
-                    <span data-testid="board-status">{ts(status)}</span>
+                    <span data-testid="board-status">{status ? ts(status) : "…"}</span>
                     {full ? <span> · {t("answered", { count: row.answered })}</span> : null}
                   </p>
                 </li>

@@ -29,7 +29,8 @@ type Props = {
   number: number;
   paperTitle: string;
   countdown: CountdownState;
-  now: number;
+  /** The server's now; null until the browser has measured its clock against the server's. */
+  now: number | null;
   canControl: boolean;
 };
 
@@ -61,7 +62,52 @@ function Command({
   );
 }
 
-export function ReaderTimer({ groupSlug, number, paperTitle, countdown, now, canControl }: Props) {
+export function ReaderTimer(props: Props) {
+  const { now } = props;
+  return now === null ? (
+    <MeasuringTimer paperTitle={props.paperTitle} />
+  ) : (
+    <LiveTimer {...props} now={now} />
+  );
+}
+
+/** The timer's frame while the clock is measured (a round trip): no digits that could be wrong. */
+function MeasuringTimer({ paperTitle }: { paperTitle: string }) {
+  const t = useTranslations("timer");
+  return (
+    <section
+      aria-labelledby="timer-title"
+      aria-busy="true"
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <h2 id="timer-title" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
+        {t("yourTimer")}
+      </h2>
+      <p className="mt-1 truncate text-slate-800" title={paperTitle}>
+        {paperTitle}
+      </p>
+      <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
+        <p
+          data-testid="time-left"
+          aria-label={t("timeLeft")}
+          className="font-mono text-6xl font-bold text-slate-300 tabular-nums sm:text-7xl"
+        >
+          --:--
+        </p>
+      </div>
+      <div className="mt-3 min-h-7" />
+    </section>
+  );
+}
+
+function LiveTimer({
+  groupSlug,
+  number,
+  paperTitle,
+  countdown,
+  now,
+  canControl,
+}: Props & { now: number }) {
   const t = useTranslations("timer");
   const status = statusAt(countdown, now);
   const remaining = remainingMs(countdown, now);

@@ -19,13 +19,35 @@ async function sample(): Promise<ClockSample | null> {
   }
 }
 
+// The last offset measured, for a page opened without a network (the offline reading page).
+const OFFSET_KEY = "yomikai:clock-offset";
+
+function recalledOffset(): number {
+  try {
+    const n = Number(window.localStorage.getItem(OFFSET_KEY));
+    return Number.isFinite(n) ? n : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function rememberOffset(offset: number) {
+  try {
+    window.localStorage.setItem(OFFSET_KEY, String(Math.round(offset)));
+  } catch {
+    // storage blocked: the next page measures again
+  }
+}
+
 /**
- * server − browser clock offset in ms. Starts from the page's render time (good to a round trip)
- * and is refined by timed requests, again when the tab becomes visible (a laptop waking up) and
- * every few minutes.
+ * server − browser clock offset in ms, or null until it is measured. No guess is made from the
+ * page's render time: on a busy server that is seconds old by the time the page runs, and a second
+ * device would show a different time. The first timed request gives an estimate good to half a
+ * round trip; more refine it, again when the tab becomes visible (a laptop waking up) and every few
+ * minutes. Without a network, the last measured offset is used.
  */
-export function useServerOffset(renderedServerNow: number): number {
-  const [offset, setOffset] = useState(() => renderedServerNow - Date.now());
+export function useServerOffset(): number | null {
+  const [offset, setOffset] = useState<number | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -33,10 +55,14 @@ export function useServerOffset(renderedServerNow: number): number {
       const samples: ClockSample[] = [];
       for (let i = 0; i < SAMPLES; i++) {
         const s = await sample();
-        if (s) samples.push(s);
+        if (!s) continue;
+        samples.push(s);
+        const estimate = estimateOffset(samples);
+        if (cancelled || estimate === null) continue;
+        setOffset(estimate);
+        rememberOffset(estimate);
       }
-      const estimate = estimateOffset(samples);
-      if (!cancelled && estimate !== null) setOffset(estimate);
+      if (!cancelled && samples.length === 0) setOffset((known) => known ?? recalledOffset());
     }
     void measure();
     const onVisible = () => document.visibilityState === "visible" && void measure();
@@ -52,12 +78,18 @@ export function useServerOffset(renderedServerNow: number): number {
   return offset;
 }
 
-/** The server's "now", re-read from the clock (never counted) several times a second. */
-export function useServerNow(offset: number, everyMs = 250): number {
-  const [now, setNow] = useState(() => Date.now() + offset);
+/**
+ * The server's "now", re-read from the clock (never counted) several times a second; null until
+ * the offset is known, so that nothing shows a time that is not the server's.
+ */
+export function useServerNow(offset: number | null, everyMs = 250): number | null {
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now() + offset), everyMs);
+    if (offset === null) return;
+    const tick = () => setNow(Date.now() + offset);
+    tick();
+    const timer = setInterval(tick, everyMs);
     return () => clearInterval(timer);
   }, [offset, everyMs]);
-  return now;
+  return offset === null ? null : now;
 }

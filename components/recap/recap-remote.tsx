@@ -19,7 +19,7 @@ export function RecapRemote({
 }) {
   const t = useTranslations("recap");
   const { board, connected } = useMeetingEvents(initial);
-  const now = useServerNow(useServerOffset(initial.serverNow), 200);
+  const now = useServerNow(useServerOffset(), 200);
   const { send, error } = useRecapCommands(initial.meetingId);
   const r = board.recap;
   const state = {
@@ -31,8 +31,9 @@ export function RecapRemote({
   };
   const closing = isClosingSlide(state);
   const current = closing ? null : names[r.order[r.index]!];
-  const elapsed = presenterElapsed(state, now);
-  const level = timerLevel(elapsed, r.softSeconds, r.hardSeconds);
+  // Until the clock is measured the timer shows no digits rather than a wrong time.
+  const elapsed = now === null ? null : presenterElapsed(state, now);
+  const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);
   const big = "min-h-20 rounded-xl text-2xl font-semibold active:scale-95";
   return (
     <div className="mx-auto flex max-w-md flex-col gap-5" data-testid="recap-remote">
@@ -51,7 +52,7 @@ export function RecapRemote({
             data-level={level}
             className={`mt-3 font-mono text-6xl font-bold tabular-nums ${levelClass[level]}`}
           >
-            {formatElapsed(elapsed)}
+            {elapsed === null ? "–:––" : formatElapsed(elapsed)}
           </p>
         ) : null}
       </div>

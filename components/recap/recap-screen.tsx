@@ -58,7 +58,7 @@ export function RecapScreen({ initial, slides, canDrive, meetingPath, closeMeeti
     initial,
     (phase) => phase === "CLOSED" && router.push(meetingPath),
   );
-  const now = useServerNow(useServerOffset(initial.serverNow), 200);
+  const now = useServerNow(useServerOffset(), 200);
   const { send, error } = useRecapCommands(initial.meetingId);
   const [theme, toggleTheme] = useTheme();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -73,8 +73,9 @@ export function RecapScreen({ initial, slides, canDrive, meetingPath, closeMeeti
   const byId = new Map(slides.map((s) => [s.readingId, s]));
   const current = isClosingSlide(state) ? null : byId.get(r.order[r.index]!);
   const upNext = byId.get(r.order[r.index + 1] ?? "");
-  const elapsed = presenterElapsed(state, now);
-  const level = timerLevel(elapsed, r.softSeconds, r.hardSeconds);
+  // Until the clock is measured the timer shows no digits rather than a wrong time.
+  const elapsed = now === null ? null : presenterElapsed(state, now);
+  const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);
 
   // A chime when the presenter reaches the hard limit (once per presenter).
   const chimed = useRef<string | null>(null);
@@ -160,7 +161,7 @@ export function RecapScreen({ initial, slides, canDrive, meetingPath, closeMeeti
             aria-live="off"
             className={`font-mono text-5xl font-bold tabular-nums ${levelClass[level]}`}
           >
-            {formatElapsed(elapsed)}
+            {elapsed === null ? "–:––" : formatElapsed(elapsed)}
             {r.pausedAt !== null ? (
               <span className="ml-3 text-xl font-medium text-[var(--muted)]">
                 {t("recap.paused")}
