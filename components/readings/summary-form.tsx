@@ -51,7 +51,7 @@ function StatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => vo
       text = t("conflictStatus");
       break;
     case "closed":
-      text = t("closedTitle");
+      text = t("readOnly");
       break;
     case "error":
       text = t("error", { reason: t(`saveErrors.${status.code}`) });
