@@ -42,7 +42,7 @@ export type SaveStatus =
 /** An answer changed elsewhere in the same lines; "mine" is always the box's current text. */
 export type OpenConflict = { field: SummaryField; theirs: string };
 
-/** The save on its way (or waiting to be retried), and the answers as they were when it left. */
+/** The save on its way (or waiting to be retried), and the answers it was made from. */
 export type Outbox = { saveId: string; baseVersion: number; changes: Changes; sent: Summary };
 
 /** What the browser keeps until the server has everything: enough to rebuild the engine. */
@@ -301,11 +301,16 @@ export class AutosaveEngine {
   }
 
   private newOutbox(): Outbox {
+    const changes = this.pendingChanges();
+    // What the server's copy will derive from: the sent text where an answer is in the save, the
+    // last acknowledged text where it is not (a conflicted answer's box is not the server's).
+    const sent = { ...this.base };
+    for (const f of summaryFields) if (changes[f]) sent[f] = changes[f].value;
     return {
       saveId: (this.deps.newId ?? newSaveId)(),
       baseVersion: this.baseVersion,
-      changes: this.pendingChanges(),
-      sent: { ...this.state.values },
+      changes,
+      sent,
     };
   }
 

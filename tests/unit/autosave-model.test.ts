@@ -392,6 +392,22 @@ describe("autosave model", () => {
     ]);
   });
 
+  it("found: keep mine chosen while a save of another answer is on its way", async () => {
+    await check([
+      { t: "type", tab: 1, field: 0, how: "line", at: 0 },
+      { t: "type", tab: 0, field: 0, how: "line", at: 0 },
+      { t: "tick", ms: 1500 },
+      { t: "deliver", k: 3 },
+      { t: "deliver", k: 0 },
+      { t: "type", tab: 1, field: 1, how: "line", at: 0 },
+      { t: "respond", k: 0, drop: false },
+      { t: "tick", ms: 3000 },
+      { t: "resolve", tab: 1, how: "mine" },
+      { t: "respond", k: 0, drop: false },
+      { t: "tick", ms: 200 },
+    ]);
+  });
+
   it("a save applied whose answer was lost is not merged a second time", async () => {
     await check([
       { t: "type", tab: 0, field: 1, how: "line", at: 0 },
