@@ -42,7 +42,7 @@ type Step =
   | { t: "offline"; tab: number; on: boolean }
   | { t: "reload"; tab: number }
   | { t: "restart" }
-  | { t: "resolve"; tab: number; how: "both" | "mine" };
+  | { t: "resolve"; tab: number; how: "both" | "mine" | "theirs" };
 
 const tab = fc.integer({ min: 0, max: TABS - 1 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -81,7 +81,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       t: fc.constant("resolve" as const),
       tab,
-      how: fc.constantFrom("both" as const, "mine" as const),
+      how: fc.constantFrom("both" as const, "mine" as const, "theirs" as const),
     }),
   },
 );
@@ -231,13 +231,12 @@ async function world() {
     const c = t.engine.state.conflicts[0];
     if (!c) return;
     const mine = t.engine.state.values[c.field];
-    if (s.how === "mine") {
-      for (const token of typed)
-        if (c.theirs.includes(token) && !mine.includes(token)) discarded.add(token);
-      t.engine.resolve(c.field, mine);
-    } else {
-      t.engine.resolve(c.field, keepBoth(mine, c.theirs));
-    }
+    // Keeping one side drops what only the other had: the user's choice, not a loss.
+    const kept = s.how === "mine" ? mine : s.how === "theirs" ? c.theirs : keepBoth(mine, c.theirs);
+    for (const token of typed)
+      if ((mine.includes(token) || c.theirs.includes(token)) && !kept.includes(token))
+        discarded.add(token);
+    t.engine.resolve(c.field, kept);
   }
 
   async function run(s: Step) {
