@@ -16,6 +16,34 @@ const dbModule = {
   message: "Only data.ts and mutations.ts files (and lib/auth) talk to the database.",
 };
 
+// The nouns depend one way only: meetings → recap → readings → papers, all of them on groups.
+// A module never imports from a noun above it.
+const layers = {
+  groups: ["meetings", "recap", "readings", "papers"],
+  papers: ["meetings", "recap", "readings"],
+  readings: ["meetings", "recap"],
+  recap: ["meetings"],
+};
+const layerRules = Object.entries(layers).flatMap(([noun, above]) => {
+  const upward = {
+    group: above.flatMap((n) => [`@/lib/${n}/*`, `../${n}/*`]),
+    message: `lib/${noun} must not import from ${above.join(", ")}: nouns depend one way, meetings → recap → readings → papers (→ groups).`,
+  };
+  const dataLayer = [`lib/${noun}/data.ts`, `lib/${noun}/mutations.ts`, `lib/${noun}/access.ts`];
+  return [
+    {
+      files: [`lib/${noun}/**`],
+      rules: {
+        "no-restricted-imports": ["error", { patterns: [prismaClient, upward], paths: [dbModule] }],
+      },
+    },
+    {
+      files: dataLayer,
+      rules: { "no-restricted-imports": ["error", { patterns: [prismaClient, upward] }] },
+    },
+  ];
+});
+
 const config = [
   {
     ignores: [
@@ -43,6 +71,7 @@ const config = [
     files: [
       "lib/**/data.ts",
       "lib/**/mutations.ts",
+      "lib/**/access.ts",
       "lib/auth/rate-limit.ts",
       "app/api/health/route.ts",
       "scripts/**",
@@ -50,6 +79,7 @@ const config = [
     ],
     rules: { "no-restricted-imports": ["error", { patterns: [prismaClient] }] },
   },
+  ...layerRules,
   {
     files: ["lib/db.ts", "lib/db-client.ts", "scripts/**", "tests/**", "prisma/**"],
     rules: { "no-restricted-imports": "off" },

@@ -40,3 +40,6 @@ export function errorBody(error: unknown, issues?: { path: string; message: stri
   const message = isAppError(error) ? error.message : "Something went wrong.";
   return issues ? { error: { code, message, issues } } : { error: { code, message } };
 }
+
+/** An expected failure, returned as a value with a reason code that has a message in both languages. */
+export type Failure<R extends string> = { ok: false; reason: R };

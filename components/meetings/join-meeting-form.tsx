@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { joinMeetingAction } from "@/lib/meetings/actions";
-import { PAPER_TITLE_MAX } from "@/lib/meetings/schema";
+import { PAPER_TITLE_MAX } from "@/lib/papers/schema";
 
 export function JoinMeetingForm({ groupSlug, number }: { groupSlug: string; number: number }) {
   const t = useTranslations("meeting");

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { RecapSlide } from "@/lib/meetings/board";
+import type { RecapSlide } from "@/lib/recap/schema";
 import { Markdown } from "@/components/readings/markdown";
 
 /** A closed meeting's summaries, read-only. */

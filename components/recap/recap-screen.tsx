@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { BoardState, RecapSlide } from "@/lib/meetings/board";
+import type { BoardState } from "@/lib/meetings/board";
+import type { RecapSlide } from "@/lib/recap/schema";
 import {
   formatElapsed,
   isClosingSlide,

@@ -22,10 +22,10 @@ import {
   createGroupSchema,
   createInviteSchema,
   groupSettingsSchema,
-  idSchema,
   inviteTokenSchema,
   slugSchema,
 } from "./schema";
+import { idSchema } from "@/lib/ids";
 import { z } from "zod";
 
 /** The group named by the form's `groupSlug`, for a member; NOT_FOUND for anyone else. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/ids";
 import { RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from "./slug";
 
 export const GROUP_NAME_MAX = 100;
@@ -56,12 +57,6 @@ export const createInviteSchema = z.object({
     .refine((d) => (INVITE_DAYS as readonly number[]).includes(d), { error: "inviteDaysInvalid" }),
 });
 
-export const idSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
 export const inviteTokenSchema = z
   .string()
   .trim()

@@ -9,27 +9,27 @@ import { serverNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { appErrorState, fieldError, formError, parseForm, type FormState } from "@/lib/forms";
 import { getGroupForMember } from "@/lib/groups/data";
-import { slugSchema, idSchema } from "@/lib/groups/schema";
+import { slugSchema } from "@/lib/groups/schema";
+import { idSchema } from "@/lib/ids";
 import { EXTENSION_MS } from "@/lib/readings/countdown";
 import { getMeetingForMember } from "./data";
+import { paperSchema } from "@/lib/papers/schema";
+import { controlReading, type ReadingCommand } from "@/lib/readings/mutations";
+import { extendSchema } from "@/lib/readings/schema";
 import {
   closeMeeting,
   reopenMeeting,
-  controlReading,
   createMeeting,
   joinMeeting,
   moveToRecap,
   setFacilitator,
   startEveryone,
-  type ReadingCommand,
 } from "./mutations";
 import {
   createMeetingSchema,
   defaultMeetingTitle,
-  extendSchema,
   localInputToDate,
   meetingRefSchema,
-  paperSchema,
 } from "./schema";
 
 /** The meeting a form names (groupSlug + number), for a member; NOT_FOUND for anyone else. */

@@ -1,6 +1,7 @@
 // What the live board shows: sent to browsers as server-sent events.
 import type { CountdownState } from "@/lib/readings/countdown";
-import type { answerKeys, MeetingPhase } from "./schema";
+import type { RecapView } from "@/lib/recap/schema";
+import type { MeetingPhase } from "./schema";
 
 export type BoardRow = {
   readingId: string;
@@ -11,18 +12,6 @@ export type BoardRow = {
   answered: number;
 };
 
-export type RecapView = {
-  order: string[];
-  index: number;
-  startedAt: number | null;
-  pausedAt: number | null;
-  pausedMs: number;
-  softSeconds: number;
-  hardSeconds: number;
-  /** readingId → how long they presented, once they have. */
-  presentedMs: Record<string, number>;
-};
-
 export type BoardState = {
   recap: RecapView;
   meetingId: string;
@@ -30,19 +19,4 @@ export type BoardState = {
   facilitatorId: string;
   serverNow: number;
   rows: BoardRow[];
-};
-
-export type RecapSlide = {
-  readingId: string;
-  name: string;
-  paper: {
-    title: string;
-    authors: string[];
-    year: number | null;
-    venue: string | null;
-    url: string | null;
-    arxivId: string | null;
-  };
-  gist: string;
-  answers: { key: (typeof answerKeys)[number]; text: string }[];
 };

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { GroupRole } from "@/lib/groups/schema";
-import type { CountdownState } from "@/lib/readings/countdown";
+import { parseStringList } from "@/lib/ids";
+import { countdownSelect, toCountdown } from "@/lib/readings/data";
+import { answeredCount } from "@/lib/readings/schema";
 import type { BoardState } from "./board";
-import { answeredCount, answerKeys, type MeetingPhase } from "./schema";
+import type { MeetingPhase } from "./schema";
 
-export type { BoardRow, BoardState, RecapSlide } from "./board";
-import type { RecapSlide } from "./board";
+export type { BoardRow, BoardState } from "./board";
 
 export type MeetingListItem = {
   id: string;
@@ -100,31 +101,6 @@ export async function getMeetingIdForMember(
   return m?.id ?? null;
 }
 
-export function toCountdown(r: {
-  startedAt: Date | null;
-  durationMs: number;
-  pausedMs: number;
-  pausedAt: Date | null;
-  finishedAt: Date | null;
-}): CountdownState {
-  return {
-    startedAt: r.startedAt?.getTime() ?? null,
-    durationMs: r.durationMs,
-    pausedMs: r.pausedMs,
-    pausedAt: r.pausedAt?.getTime() ?? null,
-    finishedAt: r.finishedAt?.getTime() ?? null,
-  };
-}
-
-export const countdownSelect = {
-  startedAt: true,
-  durationMs: true,
-  pausedMs: true,
-  pausedAt: true,
-  finishedAt: true,
-  timeUpAt: true,
-} as const;
-
 /** Everything the live board shows. The caller has checked membership. */
 export async function getBoard(meetingId: string, now: number): Promise<BoardState | null> {
   const m = await db.meeting.findUnique({
@@ -193,43 +169,4 @@ export function listGroupMembersForFacilitation(groupId: string) {
     orderBy: { user: { name: "asc" } },
     select: { user: { select: { id: true, name: true } } },
   });
-}
-
-/** A JSON array of strings stored in a text column (recap order, paper authors); [] when malformed. */
-export function parseStringList(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Everything the recap screen shows of each reader. The caller has checked membership. */
-export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> {
-  const rows = await db.reading.findMany({
-    where: { meetingId },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      gist: true,
-      whatIsIt: true,
-      novelty: true,
-      keyTechnique: true,
-      validation: true,
-      discussion: true,
-      nextPapers: true,
-      user: { select: { name: true } },
-      paper: {
-        select: { title: true, authors: true, year: true, venue: true, url: true, arxivId: true },
-      },
-    },
-  });
-  return rows.map((r) => ({
-    readingId: r.id,
-    name: r.user.name,
-    paper: { ...r.paper, authors: parseStringList(r.paper.authors) },
-    gist: r.gist,
-    answers: answerKeys.map((key) => ({ key, text: r[key] })).filter((a) => a.text.trim() !== ""),
-  }));
 }

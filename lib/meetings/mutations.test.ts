@@ -4,7 +4,11 @@ import { createTestDatabase } from "@/tests/unit/test-database";
 
 const testDb = await createTestDatabase();
 const { db } = await import("@/lib/db");
-const m = await import("./mutations");
+const meetings = await import("./mutations");
+const readings = await import("@/lib/readings/mutations");
+const recapWrites = await import("@/lib/recap/mutations");
+// The meeting's writes, and the reading and recap writes it is tested with.
+const m = { ...meetings, ...readings, ...recapWrites };
 const { getBoard } = await import("./data");
 const { closeLiveBus } = await import("@/lib/live/bus");
 
@@ -182,16 +186,25 @@ describe("countdowns", () => {
     );
   });
 
-  it("records time-up at the server's deadline, not when someone looks", async () => {
+  it("records time-up at the server's deadline on the reader's first save after it, never on a look", async () => {
     const { r, mt } = await joined();
+    const reading = await db.reading.findFirstOrThrow({ where: { meetingId: mt.id } });
     await m.controlReading(r.id, mt.id, "start", T0);
-    await m.settleTimeUps(mt.id, T0 + 49 * MIN);
+    // Loading the board (what every page and live screen does) writes nothing.
+    await getBoard(mt.id, T0 + 57 * MIN);
+    expect((await db.reading.findUniqueOrThrow({ where: { id: reading.id } })).timeUpAt).toBeNull();
+    await m.saveSummary(
+      r.id,
+      reading.id,
+      {
+        saveId: "after-the-deadline",
+        baseVersion: 0,
+        changes: { gist: { base: "", value: "late" } },
+      },
+      T0 + 57 * MIN,
+    );
     expect(
-      (await db.reading.findFirstOrThrow({ where: { meetingId: mt.id } })).timeUpAt,
-    ).toBeNull();
-    await m.settleTimeUps(mt.id, T0 + 57 * MIN);
-    expect(
-      (await db.reading.findFirstOrThrow({ where: { meetingId: mt.id } })).timeUpAt?.getTime(),
+      (await db.reading.findUniqueOrThrow({ where: { id: reading.id } })).timeUpAt?.getTime(),
     ).toBe(T0 + 50 * MIN);
   });
 

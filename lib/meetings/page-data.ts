@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { getBoard, getMeetingForMember } from "./data";
-import { settleTimeUps } from "./mutations";
 
 export function parseMeetingNumber(value: string): number | null {
   return /^\d{1,6}$/.test(value) ? Number(value) : null;
@@ -22,7 +21,6 @@ export async function loadMeetingPage(
   const meeting = await getMeetingForMember(slug, number, user.id);
   if (!meeting) notFound();
   const now = await serverNow();
-  await settleTimeUps(meeting.id, now);
   const board = await getBoard(meeting.id, now);
   if (!board) notFound();
   const admin = meeting.role === "OWNER" || meeting.role === "ADMIN";

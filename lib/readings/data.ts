@@ -1,8 +1,33 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { countdownSelect, toCountdown } from "@/lib/meetings/data";
+import type { CountdownState } from "./countdown";
 import { parseSnapshot, pickSummary, summaryFields } from "./summary";
-import { answeredCount } from "@/lib/meetings/schema";
+import { answeredCount } from "./schema";
+
+export function toCountdown(r: {
+  startedAt: Date | null;
+  durationMs: number;
+  pausedMs: number;
+  pausedAt: Date | null;
+  finishedAt: Date | null;
+}): CountdownState {
+  return {
+    startedAt: r.startedAt?.getTime() ?? null,
+    durationMs: r.durationMs,
+    pausedMs: r.pausedMs,
+    pausedAt: r.pausedAt?.getTime() ?? null,
+    finishedAt: r.finishedAt?.getTime() ?? null,
+  };
+}
+
+export const countdownSelect = {
+  startedAt: true,
+  durationMs: true,
+  pausedMs: true,
+  pausedAt: true,
+  finishedAt: true,
+  timeUpAt: true,
+} as const;
 
 export const summarySelect = Object.fromEntries(summaryFields.map((f) => [f, true])) as Record<
   (typeof summaryFields)[number],

@@ -1,14 +1,15 @@
-// Summary writes: the autosave (a three-way merge on a version number), the time-up snapshot and
-// the revision history. Only the reader writes their own reading.
+// Reading writes: the countdown's commands, the autosave (a three-way merge on a version number),
+// the time-up snapshot and the revision history. Only the reader writes their own reading.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { countdownSelect, toCountdown } from "@/lib/meetings/data";
+import { AppError, type Failure } from "@/lib/errors";
+import { meetingActor, publishMeetingChange } from "@/lib/groups/access";
+import * as countdown from "./countdown";
 import { timeUpMoment } from "./countdown";
 import { parseSnapshot, pickSummary, type Summary, type SummaryField } from "./summary";
 import { mergeChanges, type SaveRequest, type SaveResult } from "./autosave";
-import { summarySelect } from "./data";
-import { answeredCount } from "@/lib/meetings/schema";
+import { countdownSelect, summarySelect, toCountdown } from "./data";
+import { answeredCount } from "./schema";
 import { meetingTopic, publish } from "@/lib/live/bus";
 
 const REVISION_EVERY_MS = 60_000;
@@ -59,14 +60,6 @@ async function settleSnapshot(
     select: { timeUpSnapshot: true },
   });
   return parseSnapshot(saved?.timeUpSnapshot ?? null);
-}
-
-export async function settleSnapshotFor(readingId: string, now: number): Promise<void> {
-  const r = await db.reading.findUnique({
-    where: { id: readingId },
-    select: { id: true, timeUpSnapshot: true, ...summarySelect, ...countdownSelect },
-  });
-  if (r) await settleSnapshot(r, now);
 }
 
 /**
@@ -182,4 +175,75 @@ async function recordRevision(readingId: string, version: number, summary: Summa
     if (old.length)
       await db.readingRevision.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
   }
+}
+
+export type ReadingCommand = "start" | "pause" | "resume" | "finish" | "extend";
+export type ReadingFailure = Failure<countdown.TransitionError | "notJoined" | "meetingOver">;
+
+/** Applies one countdown command to the actor's own reading in a meeting. */
+export async function controlReading(
+  userId: string,
+  meetingId: string,
+  command: ReadingCommand,
+  now: number,
+  extendMs = countdown.EXTENSION_MS,
+): Promise<{ ok: true } | ReadingFailure> {
+  const result = await db.$transaction(async (tx): Promise<{ ok: true } | ReadingFailure> => {
+    const meeting = await meetingActor(tx, meetingId, userId);
+    const reading = await tx.reading.findUnique({
+      where: { meetingId_userId: { meetingId, userId } },
+      select: { id: true, ...countdownSelect },
+    });
+    if (!reading) return { ok: false, reason: "notJoined" };
+    if (meeting.phase === "CLOSED" || meeting.phase === "RECAP")
+      return { ok: false, reason: "meetingOver" };
+    const before = toCountdown(reading);
+    if (command === "start") before.durationMs = meeting.group.readingMinutes * 60_000;
+    const t =
+      command === "start"
+        ? countdown.start(before, now)
+        : command === "pause"
+          ? countdown.pause(before, now)
+          : command === "resume"
+            ? countdown.resume(before, now)
+            : command === "finish"
+              ? countdown.finish(before, now)
+              : countdown.extend(before, extendMs);
+    if (!t.ok) return { ok: false, reason: t.error };
+    const after = t.state;
+    // The update only applies if the countdown is still what we read: a racing request that
+    // changed it first makes this one a no-op, reported like the state it ran into.
+    const { count } = await tx.reading.updateMany({
+      where: {
+        id: reading.id,
+        startedAt: reading.startedAt,
+        pausedAt: reading.pausedAt,
+        finishedAt: reading.finishedAt,
+        durationMs: reading.durationMs,
+      },
+      data: {
+        startedAt: after.startedAt === null ? null : new Date(after.startedAt),
+        pausedAt: after.pausedAt === null ? null : new Date(after.pausedAt),
+        pausedMs: after.pausedMs,
+        finishedAt: after.finishedAt === null ? null : new Date(after.finishedAt),
+        durationMs: after.durationMs,
+        // Extending past a time-up reopens the time; a later time-up is recorded anew.
+        ...(command === "extend" && countdown.timeUpMoment(after, now) === null
+          ? { timeUpAt: null }
+          : {}),
+      },
+    });
+    if (count === 0)
+      return { ok: false, reason: command === "start" ? "alreadyStarted" : "finished" };
+    if (command === "start" && meeting.phase === "PLANNED") {
+      await tx.meeting.update({
+        where: { id: meetingId },
+        data: { phase: "READING", readingStartedAt: new Date(now) },
+        select: { id: true },
+      });
+    }
+    return { ok: true };
+  });
+  if (result.ok) await publishMeetingChange(meetingId);
+  return result;
 }

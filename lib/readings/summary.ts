@@ -1,7 +1,7 @@
 // The six answers and the gist: their limits, diffs, the time-up snapshot and "keep both".
 // Pure: used by the server, the browser and the tests.
 import { z } from "zod";
-import { answerKeys } from "@/lib/meetings/schema";
+import { answerKeys } from "@/lib/readings/schema";
 import type { Changes } from "./autosave";
 
 export const ANSWER_MAX = 20_000;

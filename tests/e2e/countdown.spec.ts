@@ -87,13 +87,22 @@ test.describe("the reader's countdown", () => {
       ),
     ).toBe(1);
 
-    // The server recorded time-up at its own deadline.
+    // Looking never writes: a reload records nothing. The reader's first edit after the deadline
+    // records time-up at the server's deadline (and keeps the answers as they were then).
     await page.reload();
-    const saved = await testDb().reading.findFirstOrThrow({
-      where: { userId: reader.id },
-      select: { startedAt: true, timeUpAt: true },
-    });
-    expect(saved.timeUpAt?.getTime()).toBe(saved.startedAt!.getTime() + 50 * MIN);
+    const timeUp = () =>
+      testDb().reading.findFirstOrThrow({
+        where: { userId: reader.id },
+        select: { startedAt: true, timeUpAt: true },
+      });
+    expect((await timeUp()).timeUpAt).toBeNull();
+    await page
+      .getByRole("textbox", { name: "What is there to discuss?", exact: true })
+      .fill("- late");
+    await expect(page.getByTestId("late-discussion")).toBeVisible();
+    await expect
+      .poll(async () => (await timeUp()).timeUpAt?.getTime())
+      .toBe((await timeUp()).startedAt!.getTime() + 50 * MIN);
     await other.close();
     await context.close();
   });

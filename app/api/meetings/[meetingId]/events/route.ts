@@ -3,7 +3,7 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { errorBody, AppError } from "@/lib/errors";
-import { idSchema } from "@/lib/groups/schema";
+import { idSchema } from "@/lib/ids";
 import { meetingTopic, subscribe } from "@/lib/live/bus";
 import { getBoard, getMeetingIdForMember } from "@/lib/meetings/data";
 

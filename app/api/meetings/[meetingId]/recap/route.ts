@@ -4,9 +4,9 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { idSchema } from "@/lib/groups/schema";
+import { idSchema } from "@/lib/ids";
 import { invalidRequest, isSameOrigin, jsonError, readJson } from "@/lib/http";
-import { driveRecap, setRecapOrder } from "@/lib/meetings/mutations";
+import { driveRecap, setRecapOrder } from "@/lib/recap/mutations";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { idSchema } from "@/lib/groups/schema";
+import { idSchema } from "@/lib/ids";
 import { jsonError } from "@/lib/http";
 import { getOwnReading, listRevisions } from "@/lib/readings/data";
 

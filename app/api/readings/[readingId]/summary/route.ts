@@ -4,7 +4,7 @@
 import { getSessionUser, requireUserId } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { idSchema } from "@/lib/groups/schema";
+import { idSchema } from "@/lib/ids";
 import { isSameOrigin, jsonError, readJson } from "@/lib/http";
 import { getOwnReading } from "@/lib/readings/data";
 import { answerSave } from "@/lib/readings/save-answer";

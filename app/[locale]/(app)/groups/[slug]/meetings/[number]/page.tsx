@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { listGroupMembersForFacilitation, listRecapSlides } from "@/lib/meetings/data";
+import { listGroupMembersForFacilitation } from "@/lib/meetings/data";
+import { listRecapSlides } from "@/lib/recap/data";
 import { loadMeetingPage, parseMeetingNumber } from "@/lib/meetings/page-data";
 import { Notice } from "@/components/ui/notice";
 import { MeetingLive } from "@/components/meetings/live-board";

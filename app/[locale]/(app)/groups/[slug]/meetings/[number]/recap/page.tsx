@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
-import { listRecapSlides } from "@/lib/meetings/data";
+import { listRecapSlides } from "@/lib/recap/data";
 import { closeMeeting } from "@/lib/meetings/mutations";
 import { loadMeetingPage } from "@/lib/meetings/page-data";
 import { RecapScreen } from "@/components/recap/recap-screen";

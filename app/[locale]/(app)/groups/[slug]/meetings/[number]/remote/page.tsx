@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { listRecapSlides } from "@/lib/meetings/data";
+import { listRecapSlides } from "@/lib/recap/data";
 import { loadMeetingPage } from "@/lib/meetings/page-data";
 import { RecapRemote } from "@/components/recap/recap-remote";
 

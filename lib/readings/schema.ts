@@ -1,0 +1,25 @@
+// A reading's answers (the six questions) and countdown input. Pure: no database.
+import { z } from "zod";
+
+export const answerKeys = [
+  "whatIsIt",
+  "novelty",
+  "keyTechnique",
+  "validation",
+  "discussion",
+  "nextPapers",
+] as const;
+export type AnswerKey = (typeof answerKeys)[number];
+
+export const extendSchema = z.object({
+  minutes: z.coerce
+    .number({ error: "numberInvalid" })
+    .int({ error: "numberInvalid" })
+    .min(1, { error: "durationInvalid" })
+    .max(60, { error: "durationInvalid" }),
+});
+
+/** How many of the six answers have something in them. */
+export function answeredCount(answers: Partial<Record<AnswerKey, string>>): number {
+  return answerKeys.filter((k) => (answers[k] ?? "").trim() !== "").length;
+}

@@ -1,0 +1,35 @@
+// What the recap shows of each reader: name, paper, gist and the answers they filled in.
+import "server-only";
+import { db } from "@/lib/db";
+import { parseStringList } from "@/lib/ids";
+import { answerKeys } from "@/lib/readings/schema";
+import type { RecapSlide } from "./schema";
+
+/** Everything the recap screen shows of each reader. The caller has checked membership. */
+export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> {
+  const rows = await db.reading.findMany({
+    where: { meetingId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      gist: true,
+      whatIsIt: true,
+      novelty: true,
+      keyTechnique: true,
+      validation: true,
+      discussion: true,
+      nextPapers: true,
+      user: { select: { name: true } },
+      paper: {
+        select: { title: true, authors: true, year: true, venue: true, url: true, arxivId: true },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    readingId: r.id,
+    name: r.user.name,
+    paper: { ...r.paper, authors: parseStringList(r.paper.authors) },
+    gist: r.gist,
+    answers: answerKeys.map((key) => ({ key, text: r[key] })).filter((a) => a.text.trim() !== ""),
+  }));
+}

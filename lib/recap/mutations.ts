@@ -1,0 +1,147 @@
+// The recap's writes: the presenter order and the presenter's timer, kept on the meeting. Only the
+// facilitator, admins and owners drive it; two remotes pressing at once move it one step.
+import "server-only";
+import { driveMeeting, type Tx } from "@/lib/groups/access";
+import type { Failure } from "@/lib/errors";
+import { parseStringList } from "@/lib/ids";
+import { apply, isValidOrder, shuffled, type RecapCommand, type RecapState } from "./recap";
+
+export type RecapFailure = Failure<"wrongPhase" | "invalidOrder" | "alreadyStarted">;
+
+function recapStateOf(m: {
+  recapOrder: string;
+  recapIndex: number;
+  presenterStartedAt: Date | null;
+  presenterPausedAt: Date | null;
+  presenterPausedMs: number;
+}): RecapState {
+  return {
+    order: parseStringList(m.recapOrder),
+    index: m.recapIndex,
+    startedAt: m.presenterStartedAt?.getTime() ?? null,
+    pausedAt: m.presenterPausedAt?.getTime() ?? null,
+    pausedMs: m.presenterPausedMs,
+  };
+}
+
+const recapSelect = {
+  recapOrder: true,
+  recapIndex: true,
+  presenterStartedAt: true,
+  presenterPausedAt: true,
+  presenterPausedMs: true,
+} as const;
+
+/** Next / back / pause on the recap. Two remotes pressing at once move it one step, not two. */
+export async function driveRecap(
+  userId: string,
+  meetingId: string,
+  command: RecapCommand,
+  now: number,
+): Promise<{ ok: true } | RecapFailure> {
+  const result = await driveMeeting(
+    userId,
+    meetingId,
+    async (tx, meeting): Promise<{ ok: true } | RecapFailure> => {
+      if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" };
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meetingId },
+        select: recapSelect,
+      });
+      const before = recapStateOf(m);
+      const step = apply(before, command, now);
+      if (step.state === before) return { ok: true };
+      const { count } = await tx.meeting.updateMany({
+        where: {
+          id: meetingId,
+          recapIndex: m.recapIndex,
+          presenterStartedAt: m.presenterStartedAt,
+          presenterPausedAt: m.presenterPausedAt,
+        },
+        data: {
+          recapIndex: step.state.index,
+          presenterStartedAt: step.state.startedAt === null ? null : new Date(step.state.startedAt),
+          presenterPausedAt: step.state.pausedAt === null ? null : new Date(step.state.pausedAt),
+          presenterPausedMs: step.state.pausedMs,
+        },
+      });
+      if (count === 0) return { ok: true };
+      if (step.finished) {
+        await tx.reading.updateMany({
+          where: { id: step.finished.readingId, meetingId },
+          data: { presentedMs: step.finished.ms },
+        });
+      }
+      return { ok: true };
+    },
+  );
+  return result;
+}
+
+/** Sets the presenter order (a subset of the readers: leaving one out skips them), before it starts. */
+export async function setRecapOrder(
+  userId: string,
+  meetingId: string,
+  order: string[] | "shuffle",
+): Promise<{ ok: true } | RecapFailure> {
+  const result = await driveMeeting(
+    userId,
+    meetingId,
+    async (tx, meeting): Promise<{ ok: true } | RecapFailure> => {
+      if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" };
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meetingId },
+        select: recapSelect,
+      });
+      if (m.recapIndex !== 0 || m.presenterStartedAt !== null)
+        return { ok: false, reason: "alreadyStarted" };
+      const readers = (
+        await tx.reading.findMany({ where: { meetingId }, select: { id: true } })
+      ).map((r) => r.id);
+      const next = order === "shuffle" ? shuffled(parseStringList(m.recapOrder)) : order;
+      if (!isValidOrder(next, readers)) return { ok: false, reason: "invalidOrder" };
+      await tx.meeting.update({
+        where: { id: meetingId },
+        data: { recapOrder: JSON.stringify(next) },
+        select: { id: true },
+      });
+      return { ok: true };
+    },
+  );
+  return result;
+}
+
+/** Opens the recap: readers present in the order they joined. Inside the facilitator's transaction. */
+export async function startRecap(tx: Tx, meetingId: string, now: number): Promise<void> {
+  const readers = await tx.reading.findMany({
+    where: { meetingId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  await tx.meeting.update({
+    where: { id: meetingId },
+    data: {
+      phase: "RECAP",
+      recapStartedAt: new Date(now),
+      recapOrder: JSON.stringify(readers.map((r) => r.id)),
+      recapIndex: 0,
+      presenterStartedAt: null,
+      presenterPausedAt: null,
+      presenterPausedMs: 0,
+    },
+    select: { id: true },
+  });
+}
+
+/** A reader who joins during the recap presents last. */
+export async function appendToRecap(tx: Tx, meetingId: string, readingId: string): Promise<void> {
+  const m = await tx.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { recapOrder: true },
+  });
+  await tx.meeting.update({
+    where: { id: meetingId },
+    data: { recapOrder: JSON.stringify([...parseStringList(m.recapOrder), readingId]) },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,29 @@
+// What the recap screens show, as sent to browsers.
+import type { AnswerKey } from "@/lib/readings/schema";
+
+export type RecapView = {
+  order: string[];
+  index: number;
+  startedAt: number | null;
+  pausedAt: number | null;
+  pausedMs: number;
+  softSeconds: number;
+  hardSeconds: number;
+  /** readingId → how long they presented, once they have. */
+  presentedMs: Record<string, number>;
+};
+
+export type RecapSlide = {
+  readingId: string;
+  name: string;
+  paper: {
+    title: string;
+    authors: string[];
+    year: number | null;
+    venue: string | null;
+    url: string | null;
+    arxivId: string | null;
+  };
+  gist: string;
+  answers: { key: AnswerKey; text: string }[];
+};
