@@ -10,13 +10,7 @@ import { useRecapCommands } from "./use-recap-commands";
 const levelClass = { normal: "text-slate-900", soft: "text-amber-600", hard: "text-red-600" };
 
 /** A phone-sized remote for the facilitator: who is on, their timer, and next / back / pause. */
-export function RecapRemote({
-  initial,
-  names,
-}: {
-  initial: BoardState;
-  names: Record<string, { name: string; paper: string }>;
-}) {
+export function RecapRemote({ initial }: { initial: BoardState }) {
   const t = useTranslations("recap");
   const { board, connected } = useMeetingEvents(initial);
   const now = useServerNow(useServerOffset(), 200);
@@ -30,7 +24,8 @@ export function RecapRemote({
     pausedMs: r.pausedMs,
   };
   const closing = isClosingSlide(state);
-  const current = closing ? null : names[r.order[r.index]!];
+  const slide = closing ? null : board.slides.find((s) => s.readingId === r.order[r.index]);
+  const current = slide ? { name: slide.name, paper: slide.paper.title } : null;
   // Until the clock is measured the timer shows no digits rather than a wrong time.
   const elapsed = now === null ? null : presenterElapsed(state, now);
   const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);

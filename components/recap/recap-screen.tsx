@@ -4,7 +4,6 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
-import type { RecapSlide } from "@/lib/recap/schema";
 import {
   formatElapsed,
   isClosingSlide,
@@ -20,7 +19,6 @@ import { useRecapCommands } from "./use-recap-commands";
 
 type Props = {
   initial: BoardState;
-  slides: RecapSlide[];
   canDrive: boolean;
   meetingPath: string;
   closeMeeting: () => Promise<void>;
@@ -52,7 +50,7 @@ function useTheme(): ["light" | "dark", () => void] {
   return [theme, () => setChosen(theme === "dark" ? "light" : "dark")];
 }
 
-export function RecapScreen({ initial, slides, canDrive, meetingPath, closeMeeting }: Props) {
+export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const { board, connected } = useMeetingEvents(
@@ -71,7 +69,9 @@ export function RecapScreen({ initial, slides, canDrive, meetingPath, closeMeeti
     pausedAt: r.pausedAt,
     pausedMs: r.pausedMs,
   };
-  const byId = new Map(slides.map((s) => [s.readingId, s]));
+  // The slides come with every live board: an answer edited or a reader joining during the recap
+  // shows at once.
+  const byId = new Map(board.slides.map((s) => [s.readingId, s]));
   const current = isClosingSlide(state) ? null : byId.get(r.order[r.index]!);
   const upNext = byId.get(r.order[r.index + 1] ?? "");
   // Until the clock is measured the timer shows no digits rather than a wrong time.

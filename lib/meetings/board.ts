@@ -1,6 +1,6 @@
 // What the live board shows: sent to browsers as server-sent events.
 import type { CountdownState } from "@/lib/readings/countdown";
-import type { RecapView } from "@/lib/recap/schema";
+import type { RecapSlide, RecapView } from "@/lib/recap/schema";
 import type { MeetingPhase } from "./schema";
 
 export type BoardRow = {
@@ -17,6 +17,7 @@ export type BoardState = {
   meetingId: string;
   phase: MeetingPhase;
   facilitatorId: string;
-  serverNow: number;
   rows: BoardRow[];
+  /** Each reader's slide (name, paper, gist, answers), during the recap only. */
+  slides: RecapSlide[];
 };

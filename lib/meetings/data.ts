@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { GroupRole } from "@/lib/groups/schema";
 import { parseStringList } from "@/lib/ids";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
-import { answeredCount } from "@/lib/readings/schema";
+import { listRecapSlides } from "@/lib/recap/data";
 import type { BoardState } from "./board";
 import type { MeetingPhase } from "./schema";
 
@@ -101,8 +101,11 @@ export async function getMeetingIdForMember(
   return m?.id ?? null;
 }
 
-/** Everything the live board shows. The caller has checked membership. */
-export async function getBoard(meetingId: string, now: number): Promise<BoardState | null> {
+/**
+ * Everything the meeting's live screens show: the readers' countdowns and progress, the recap's
+ * state and, during the recap, each reader's slide. The caller has checked membership.
+ */
+export async function getBoard(meetingId: string): Promise<BoardState | null> {
   const m = await db.meeting.findUnique({
     where: { id: meetingId },
     select: {
@@ -121,12 +124,7 @@ export async function getBoard(meetingId: string, now: number): Promise<BoardSta
           id: true,
           userId: true,
           ...countdownSelect,
-          whatIsIt: true,
-          novelty: true,
-          keyTechnique: true,
-          validation: true,
-          discussion: true,
-          nextPapers: true,
+          answered: true,
           presentedMs: true,
           user: { select: { name: true } },
           paper: { select: { title: true } },
@@ -151,15 +149,16 @@ export async function getBoard(meetingId: string, now: number): Promise<BoardSta
     meetingId: m.id,
     phase: m.phase,
     facilitatorId: m.facilitatorId,
-    serverNow: now,
     rows: m.readings.map((r) => ({
       readingId: r.id,
       userId: r.userId,
       name: r.user.name,
       paperTitle: r.paper.title,
       countdown: toCountdown(r),
-      answered: answeredCount(r),
+      answered: r.answered,
     })),
+    // The presenter screen and remote show the readers' current answers, live.
+    slides: m.phase === "RECAP" ? await listRecapSlides(meetingId) : [],
   };
 }
 

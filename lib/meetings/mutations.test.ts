@@ -155,7 +155,7 @@ describe("countdowns", () => {
     });
     await m.controlReading(r.id, mt.id, "resume", T0 + 20 * MIN);
     await m.controlReading(r.id, mt.id, "extend", T0 + 21 * MIN);
-    const board = (await getBoard(mt.id, T0 + 30 * MIN))!;
+    const board = (await getBoard(mt.id))!;
     const c = board.rows[0]!.countdown;
     expect(c.pausedMs).toBe(10 * MIN);
     expect(c.durationMs).toBe(55 * MIN);
@@ -191,7 +191,7 @@ describe("countdowns", () => {
     const reading = await db.reading.findFirstOrThrow({ where: { meetingId: mt.id } });
     await m.controlReading(r.id, mt.id, "start", T0);
     // Loading the board (what every page and live screen does) writes nothing.
-    await getBoard(mt.id, T0 + 57 * MIN);
+    await getBoard(mt.id);
     expect((await db.reading.findUniqueOrThrow({ where: { id: reading.id } })).timeUpAt).toBeNull();
     await m.saveSummary(
       r.id,

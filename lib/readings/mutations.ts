@@ -10,7 +10,6 @@ import { parseSnapshot, pickSummary, type Summary, type SummaryField } from "./s
 import { mergeChanges, type SaveRequest, type SaveResult } from "./autosave";
 import { countdownSelect, summarySelect, toCountdown } from "./data";
 import { answeredCount } from "./schema";
-import { meetingTopic, publish } from "@/lib/live/bus";
 
 const REVISION_EVERY_MS = 60_000;
 const REVISIONS_KEPT = 100;
@@ -145,6 +144,7 @@ export async function saveSummary(
         ...apply,
         version,
         lastSavedAt: new Date(now),
+        answered: answeredCount(summary),
         recentSaves: JSON.stringify([...receipts.slice(1 - SAVES_REMEMBERED), receipt]),
         ...(keepBefore || r.revisedAt === null ? { revisedAt: new Date(now) } : {}),
       },
@@ -152,9 +152,10 @@ export async function saveSummary(
     // Another save got in first, or the meeting closed meanwhile: read again and decide anew.
     if (count === 0) continue;
     if (keepBefore) await recordRevision(r.id, r.version, server, now);
-    // The facilitator's board shows how many answers are filled: tell it when that changes.
-    if (answeredCount(summary) !== answeredCount(server))
-      await publish(meetingTopic(r.meetingId), { type: "changed" });
+    // The facilitator's board shows how many answers are filled, and the recap screen shows the
+    // answers themselves: tell them when what they show changes.
+    if (r.meeting.phase === "RECAP" || answeredCount(summary) !== answeredCount(server))
+      await publishMeetingChange(r.meetingId);
     return { ok: true, result: { version, summary, conflicts, savedAt: now, snapshot } };
   }
   return { ok: false, reason: "busy" };

@@ -248,3 +248,41 @@ test.describe("the recap", () => {
     }
   });
 });
+
+test.describe("the recap, live", () => {
+  test("shows an answer edited during the recap and a reader who joins during it", async ({
+    browser,
+  }) => {
+    const m = await recapMeeting();
+    const screen = await signedInPage(browser, m.facilitator, {
+      viewport: { width: 1280, height: 800 },
+    });
+    await screen.page.goto(`/en${m.path}/recap`);
+    await expect(presenter(screen.page)).toHaveText("Aoi Presenter");
+
+    // Aoi adds a line to their answer on their own device while presenting.
+    const aoi = await signedInPage(browser, m.readers[0]!);
+    await aoi.page.goto(`/en${m.path}`);
+    const box = aoi.page.getByRole("textbox", { name: "What is it?", exact: true });
+    await box.fill(`${await box.inputValue()}\n- added during the recap`);
+    await expect(aoi.page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await expect(screen.page.getByTestId("recap-slide")).toContainText("added during the recap");
+
+    // Someone arrives late and joins with a paper: they present last, with their own slide.
+    const late = await makeUser({ name: "Dai Latecomer" });
+    await addMember(m.group.slug, late.id);
+    const dai = await signedInPage(browser, late);
+    await dai.page.goto(`/en${m.path}`);
+    await dai.page.getByLabel("Paper title").fill("A paper read late");
+    await dai.page.getByRole("button", { name: "Join as a reader" }).click();
+    await expect(screen.page.getByTestId("recap-progress")).toHaveText("1 / 4");
+    for (let i = 0; i < 3; i++) {
+      await screen.page.keyboard.press("ArrowRight");
+      await screen.page.keyboard.press("ArrowRight");
+    }
+    await screen.page.keyboard.press("ArrowRight");
+    await expect(presenter(screen.page)).toHaveText("Dai Latecomer");
+    await expect(screen.page.getByTestId("recap-slide")).toContainText("A paper read late");
+    for (const c of [screen, aoi, dai]) await c.context.close();
+  });
+});

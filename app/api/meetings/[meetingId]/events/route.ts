@@ -1,17 +1,18 @@
 // Server-sent events for a meeting's live board: a full snapshot on connect, then a fresh one
-// whenever anything in the meeting changes (on any instance), plus a heartbeat.
+// whenever anything in the meeting changes (on any instance), plus a heartbeat. The boards come
+// from the instance's live read model (lib/meetings/live.ts): built once per change, whatever the
+// number of connections.
 import { getSessionUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { errorBody, AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/ids";
-import { meetingTopic, subscribe } from "@/lib/live/bus";
-import { getBoard, getMeetingIdForMember } from "@/lib/meetings/data";
+import { getMeetingIdForMember } from "@/lib/meetings/data";
+import { watchBoard } from "@/lib/meetings/live";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 const HEARTBEAT_MS = 15_000;
-const COALESCE_MS = 50;
 
 export async function GET(
   request: Request,
@@ -34,36 +35,24 @@ export async function GET(
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
-      let pending: ReturnType<typeof setTimeout> | null = null;
-      const send = (event: string, data: unknown) => {
+      const send = (event: string, json: string) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${json}\n\n`));
         } catch {
           close();
         }
       };
-      const sendBoard = async () => {
-        const board = await getBoard(meetingId, Date.now() + offset);
-        if (board) send("board", board);
-      };
-      const schedule = () => {
-        if (pending || closed) return;
-        pending = setTimeout(() => {
-          pending = null;
-          void sendBoard().catch(() => undefined);
-        }, COALESCE_MS);
-      };
-      const unsubscribe = await subscribe(meetingTopic(meetingId), schedule, schedule);
+      controller.enqueue(encoder.encode(`retry: 2000\n\n`));
+      const unwatch = await watchBoard(meetingId, (json) => send("board", json));
       const heartbeat = setInterval(() => {
-        send("ping", { t: Date.now() + offset });
+        send("ping", JSON.stringify({ t: Date.now() + offset }));
       }, HEARTBEAT_MS);
       function close() {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
-        if (pending) clearTimeout(pending);
-        unsubscribe();
+        unwatch();
         try {
           controller.close();
         } catch {
@@ -72,8 +61,7 @@ export async function GET(
       }
       cleanup = close;
       request.signal.addEventListener("abort", close);
-      controller.enqueue(encoder.encode(`retry: 2000\n\n`));
-      await sendBoard();
+      if (request.signal.aborted) close();
     },
     cancel() {
       cleanup();

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Link } from "@/lib/i18n/navigation";
 import { listGroupMembersForFacilitation } from "@/lib/meetings/data";
 import { listRecapSlides } from "@/lib/recap/data";
-import { loadMeetingPage, parseMeetingNumber } from "@/lib/meetings/page-data";
+import { loadMeetingPage, parseMeetingNumber } from "@/lib/meetings/loaders";
 import { Notice } from "@/components/ui/notice";
 import { MeetingLive } from "@/components/meetings/live-board";
 import { JoinMeetingForm } from "@/components/meetings/join-meeting-form";
@@ -36,7 +36,8 @@ export default async function MeetingPage({ params }: Props) {
   const mine = board.rows.find((r) => r.userId === user.id);
   const joined = Boolean(mine);
   const reading = mine ? await getOwnReading(mine.readingId, user.id) : null;
-  const open = meeting.phase === "PLANNED" || meeting.phase === "READING";
+  // Joining stays open until the meeting closes: someone who arrives during the recap presents last.
+  const open = meeting.phase !== "CLOSED";
 
   return (
     <div className="space-y-6">

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
-import { listRecapSlides } from "@/lib/recap/data";
 import { closeMeeting } from "@/lib/meetings/mutations";
-import { loadMeetingPage } from "@/lib/meetings/page-data";
+import { loadMeetingPage } from "@/lib/meetings/loaders";
 import { RecapScreen } from "@/components/recap/recap-screen";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
@@ -25,8 +24,6 @@ export default async function RecapPage({ params }: Props) {
     "/recap",
   );
   if (meeting.phase !== "RECAP") redirect(meetingPath);
-  const slides = await listRecapSlides(meeting.id);
-  if (!slides) notFound();
 
   async function closeFromRecap() {
     "use server";
@@ -38,7 +35,6 @@ export default async function RecapPage({ params }: Props) {
   return (
     <RecapScreen
       initial={board}
-      slides={slides}
       canDrive={canDrive}
       meetingPath={meetingPath}
       closeMeeting={closeFromRecap}

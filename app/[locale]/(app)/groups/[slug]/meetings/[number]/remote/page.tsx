@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { listRecapSlides } from "@/lib/recap/data";
-import { loadMeetingPage } from "@/lib/meetings/page-data";
+import { loadMeetingPage } from "@/lib/meetings/loaders";
 import { RecapRemote } from "@/components/recap/recap-remote";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
@@ -23,17 +22,11 @@ export default async function RemotePage({ params }: Props) {
     "/remote",
   );
   if (meeting.phase !== "RECAP" || !canDrive) redirect(meetingPath);
-  const slides = await listRecapSlides(meeting.id);
   const t = await getTranslations("recap");
   return (
     <div className="space-y-4">
       <h1 className="text-center text-lg font-semibold">{t("remote")}</h1>
-      <RecapRemote
-        initial={board}
-        names={Object.fromEntries(
-          slides.map((s) => [s.readingId, { name: s.name, paper: s.paper.title }]),
-        )}
-      />
+      <RecapRemote initial={board} />
       <p className="text-center text-sm">
         <Link
           href={`/groups/${slug}/meetings/${meeting.number}`}

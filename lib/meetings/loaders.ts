@@ -1,15 +1,17 @@
-// What the meeting's pages load: the meeting for a member, or a 404 / sign-in redirect.
+// What the meeting's pages read: the meeting for a member, or a 404 / sign-in redirect. Loaders
+// only read (a page view never changes anything) and are cached per request, so a page, its
+// metadata and its layout share one query.
 import "server-only";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
-import { serverNow } from "@/lib/clock";
 import { getBoard, getMeetingForMember } from "./data";
 
 export function parseMeetingNumber(value: string): number | null {
   return /^\d{1,6}$/.test(value) ? Number(value) : null;
 }
 
-export async function loadMeetingPage(
+export const loadMeetingPage = cache(async function loadMeetingPage(
   locale: string,
   slug: string,
   rawNumber: string,
@@ -20,8 +22,7 @@ export async function loadMeetingPage(
   if (number === null) notFound();
   const meeting = await getMeetingForMember(slug, number, user.id);
   if (!meeting) notFound();
-  const now = await serverNow();
-  const board = await getBoard(meeting.id, now);
+  const board = await getBoard(meeting.id);
   if (!board) notFound();
   const admin = meeting.role === "OWNER" || meeting.role === "ADMIN";
   const canDrive = admin || meeting.facilitatorId === user.id;
@@ -33,4 +34,4 @@ export async function loadMeetingPage(
     canDrive,
     meetingPath: `/${locale}/groups/${slug}/meetings/${number}`,
   };
-}
+});

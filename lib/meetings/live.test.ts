@@ -1,0 +1,69 @@
+// The live read model against a real database: one board per change, whatever the number of
+// connections watching, and the recap's slides in it.
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/tests/unit/test-database";
+
+const testDb = await createTestDatabase();
+const { db } = await import("@/lib/db");
+const { watchBoard, boardBuilds } = await import("./live");
+const { publishMeetingChange } = await import("@/lib/groups/access");
+const { closeLiveBus } = await import("@/lib/live/bus");
+const { makeReading } = await import("@/tests/unit/builders");
+
+afterAll(async () => {
+  await closeLiveBus();
+  await db.$disconnect();
+  await testDb.drop();
+});
+
+const T0 = Date.UTC(2026, 11, 1, 10, 0, 0);
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+}
+
+describe("the live read model", () => {
+  it("builds the board once per change and sends it to every connection", async () => {
+    const r = await makeReading({ startedAt: T0 });
+    const received: string[][] = Array.from({ length: 20 }, () => []);
+    const stops = await Promise.all(
+      received.map((list) => watchBoard(r.meetingId, (json) => list.push(json))),
+    );
+    await until(() => received.every((list) => list.length >= 1));
+    expect(boardBuilds(r.meetingId)).toBe(1);
+
+    await db.reading.update({ where: { id: r.readingId }, data: { answered: 3 } });
+    await publishMeetingChange(r.meetingId);
+    await publishMeetingChange(r.meetingId);
+    await until(() => received.every((list) => list.length >= 2));
+    expect(boardBuilds(r.meetingId)).toBe(2);
+    for (const list of received) expect(JSON.parse(list.at(-1)!).rows[0].answered).toBe(3);
+
+    // A later connection gets the last board without a new query.
+    const late: string[] = [];
+    const stopLate = await watchBoard(r.meetingId, (json) => late.push(json));
+    expect(late).toEqual([received[0]!.at(-1)]);
+    expect(boardBuilds(r.meetingId)).toBe(2);
+
+    for (const stop of [...stops, stopLate]) stop();
+    expect(boardBuilds(r.meetingId)).toBe(0);
+  });
+
+  it("carries the readers' slides during the recap, with their current answers", async () => {
+    const r = await makeReading({ startedAt: T0, phase: "RECAP" });
+    await db.reading.update({
+      where: { id: r.readingId },
+      data: { whatIsIt: "- first", answered: 1 },
+    });
+    const boards: { slides: { answers: { text: string }[] }[] }[] = [];
+    const stop = await watchBoard(r.meetingId, (json) => boards.push(JSON.parse(json)));
+    await until(() => boards.length === 1);
+    expect(boards[0]!.slides[0]!.answers.map((a) => a.text)).toEqual(["- first"]);
+    await db.reading.update({ where: { id: r.readingId }, data: { whatIsIt: "- edited" } });
+    await publishMeetingChange(r.meetingId);
+    await until(() => boards.length === 2);
+    expect(boards[1]!.slides[0]!.answers.map((a) => a.text)).toEqual(["- edited"]);
+    stop();
+  });
+});
