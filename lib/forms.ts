@@ -70,3 +70,39 @@ export function appErrorState(error: unknown, formData?: FormData): FormState {
   if (isAppError(error)) return formError(messageKeyOf(error), formData);
   throw error;
 }
+
+/** A form action as React's useActionState calls it. */
+export type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * The one shape of a form action: the guard (who asks, for what: it throws NOT_FOUND / FORBIDDEN /
+ * UNAUTHENTICATED), the input parsed by its zod schema (field errors go back with what was
+ * typed), then the domain call, which returns the form's state — expected failures as values.
+ * An AppError becomes a form error in the user's language; redirect() and anything unexpected
+ * pass through.
+ */
+export function formAction<G, S extends z.ZodType>(
+  guard: (formData: FormData) => Promise<G>,
+  schema: S,
+  run: (guarded: G, input: z.output<S>, formData: FormData) => Promise<FormState>,
+): FormAction {
+  return async (_prev, formData) => {
+    try {
+      const guarded = await guard(formData);
+      const parsed = parseForm(schema, formData);
+      if (!parsed.ok) return parsed.state;
+      return await run(guarded, parsed.data, formData);
+    } catch (error) {
+      return appErrorState(error, formData);
+    }
+  };
+}
+
+/** A failure's reason as the form error `${prefix}.${reason}` (each has a message in both catalogs). */
+export function failed(
+  prefix: string,
+  failure: { reason: string },
+  formData?: FormData,
+): FormState {
+  return formError(`${prefix}.${failure.reason}`, formData);
+}

@@ -1,6 +1,8 @@
-// Helpers for route handlers: JSON errors with the zod issues, same-origin checks for writes.
+// Route handlers: one wrapper for all of them (who asks → params → body → the call → a JSON
+// answer), JSON errors with the zod issues, same-origin checks for writes.
 import "server-only";
 import { z } from "zod";
+import { requireUser, requireUserId } from "./auth/session";
 import { AppError, errorBody, httpStatusOf, isAppError } from "./errors";
 
 export function jsonError(error: unknown, issues?: { path: string; message: string }[]): Response {
@@ -46,4 +48,77 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not JSON.");
   }
+}
+
+type RouteOptions<P extends z.ZodType, B extends z.ZodType | undefined> = {
+  /** The route's params; any that do not parse answer 404. */
+  params: P;
+  /** The JSON body of a write; one that does not parse answers 400 with the issues. */
+  body?: B;
+  maxBytes?: number;
+  /** "id": the user id from the session cookie alone (hot paths); "user": the full user. */
+  caller?: "user" | "id";
+};
+
+type RouteContext<P extends z.ZodType, B extends z.ZodType | undefined> = {
+  request: Request;
+  userId: string;
+  params: z.output<P>;
+  body: B extends z.ZodType ? z.output<B> : undefined;
+};
+
+/**
+ * The one shape of a route handler. Writes from another site are refused (403), anonymous callers
+ * get 401, bad params 404, bad bodies 400 with the issues. The call returns a Response, a value to
+ * send as JSON, or an expected failure `{ ok: false, reason }`, answered 409 with its reason code.
+ * AppErrors become their status; anything else a 500 without details.
+ */
+export function route<P extends z.ZodType, B extends z.ZodType | undefined = undefined>(
+  options: RouteOptions<P, B>,
+  run: (context: RouteContext<P, B>) => Promise<unknown>,
+) {
+  return async (
+    request: Request,
+    context: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
+    try {
+      const write = request.method !== "GET" && request.method !== "HEAD";
+      if (write && !isSameOrigin(request))
+        throw new AppError("FORBIDDEN", "Writes from another site are refused.");
+      const userId = options.caller === "id" ? await requireUserId() : (await requireUser()).id;
+      const params = options.params.safeParse(await context.params);
+      if (!params.success) throw new AppError("NOT_FOUND", "Not found.");
+      let body: unknown = undefined;
+      if (options.body) {
+        const parsed = options.body.safeParse(await readJson(request, options.maxBytes ?? 20_000));
+        if (!parsed.success) return invalidRequest(parsed.error);
+        body = parsed.data;
+      }
+      const result = await run({
+        request,
+        userId,
+        params: params.data,
+        body: body as RouteContext<P, B>["body"],
+      });
+      if (result instanceof Response) return result;
+      if (isFailure(result)) {
+        return Response.json(
+          { error: { code: "CONFLICT", reason: result.reason, message: result.reason } },
+          { status: 409, headers: { "Cache-Control": "no-store" } },
+        );
+      }
+      return Response.json(result ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      return jsonError(error);
+    }
+  };
+}
+
+function isFailure(value: unknown): value is { ok: false; reason: string } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { ok?: unknown }).ok === false &&
+    typeof (value as { reason?: unknown }).reason === "string"
+  );
 }

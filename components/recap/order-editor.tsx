@@ -14,6 +14,7 @@ export function OrderEditor({
   names: Record<string, string>;
 }) {
   const t = useTranslations("recap");
+  const tAll = useTranslations();
   const { board } = useMeetingEvents(initial);
   const { send, error } = useRecapCommands(initial.meetingId);
   const order = board.recap.order;
@@ -95,7 +96,7 @@ export function OrderEditor({
       ) : null}
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
+          {tAll(error)}
         </p>
       ) : null}
     </section>

@@ -12,6 +12,7 @@ const levelClass = { normal: "text-slate-900", soft: "text-amber-600", hard: "te
 /** A phone-sized remote for the facilitator: who is on, their timer, and next / back / pause. */
 export function RecapRemote({ initial }: { initial: BoardState }) {
   const t = useTranslations("recap");
+  const tAll = useTranslations();
   const { board, connected } = useMeetingEvents(initial);
   const now = useServerNow(useServerOffset(), 200);
   const { send, error } = useRecapCommands(initial.meetingId);
@@ -76,7 +77,7 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
       </div>
       {error ? (
         <p role="alert" className="text-center text-sm text-red-700">
-          {error}
+          {tAll(error)}
         </p>
       ) : null}
     </div>

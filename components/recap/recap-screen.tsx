@@ -275,7 +275,7 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
         {canDrive ? <p className="text-sm text-[var(--muted)]">{t("recap.keys")}</p> : null}
         {error ? (
           <p role="alert" className="text-sm text-red-500">
-            {error}
+            {t(error)}
           </p>
         ) : null}
       </footer>

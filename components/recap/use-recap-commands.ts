@@ -1,11 +1,21 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
+import { errorCodes } from "@/lib/errors";
+import { recapFailures } from "@/lib/recap/schema";
+
+function errorKey(error: { code?: string; reason?: string } | undefined): string {
+  if (error?.reason && (recapFailures as readonly string[]).includes(error.reason))
+    return `recap.errors.${error.reason}`;
+  if (error?.code && error.code in errorCodes) return `errors.${error.code}`;
+  return "errors.UNEXPECTED";
+}
 
 /**
  * Sends recap commands one after another: four quick presses are four steps. (The server applies
  * each over the state it read, so presses from two devices at the same instant move one step.)
- * The screen follows the live events, not the responses.
+ * The screen follows the live events, not the responses. `error` is a message key: a refusal's
+ * reason (recap.errors.*), an error code (errors.*), or being offline.
  */
 export function useRecapCommands(meetingId: string) {
   const [error, setError] = useState<string | null>(null);
@@ -19,12 +29,16 @@ export function useRecapCommands(meetingId: string) {
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify(body),
           });
-          const payload = res.ok
-            ? null
-            : ((await res.json().catch(() => null)) as { error?: { message?: string } } | null);
-          setError(res.ok ? null : (payload?.error?.message ?? `HTTP ${res.status}`));
+          if (res.ok) {
+            setError(null);
+            return;
+          }
+          const payload = (await res.json().catch(() => null)) as {
+            error?: { code?: string; reason?: string };
+          } | null;
+          setError(errorKey(payload?.error));
         } catch {
-          setError("offline");
+          setError("recap.errors.offline");
         }
       });
       return queue.current;

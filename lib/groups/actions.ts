@@ -5,7 +5,14 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { appErrorState, fieldError, formError, parseForm, type FormState } from "@/lib/forms";
+import {
+  appErrorState,
+  fieldError,
+  formAction,
+  formError,
+  parseForm,
+  type FormState,
+} from "@/lib/forms";
 import { getGroupForMember } from "./data";
 import {
   changeRole,
@@ -52,47 +59,36 @@ export async function createGroupAction(_prev: FormState, formData: FormData): P
   redirect(`/${await getLocale()}/groups/${result.slug}`);
 }
 
-export async function updateGroupSettingsAction(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  try {
-    const { user, group } = await memberGroup(formData);
-    const parsed = parseForm(groupSettingsSchema, formData);
-    if (!parsed.ok) return parsed.state;
-    await updateGroupSettings(user.id, group.id, parsed.data);
+export const updateGroupSettingsAction = formAction(
+  memberGroup,
+  groupSettingsSchema,
+  async ({ user, group }, settings) => {
+    await updateGroupSettings(user.id, group.id, settings);
     refresh(group.slug);
     return { status: "success", message: "settings.saved" };
-  } catch (error) {
-    return appErrorState(error, formData);
-  }
-}
+  },
+);
 
-export async function createInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { user, group } = await memberGroup(formData);
-    const parsed = parseForm(createInviteSchema, formData);
-    if (!parsed.ok) return parsed.state;
-    const invite = await createInvite(user.id, group.id, parsed.data.days);
+export const createInviteAction = formAction(
+  memberGroup,
+  createInviteSchema,
+  async ({ user, group }, { days }) => {
+    const invite = await createInvite(user.id, group.id, days);
     refresh(group.slug);
     return { status: "success", message: "invites.created", data: { token: invite.token } };
-  } catch (error) {
-    return appErrorState(error, formData);
-  }
-}
+  },
+);
 
-export async function revokeInviteAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { user, group } = await memberGroup(formData);
-    const id = idSchema.safeParse(formData.get("inviteId"));
-    if (!id.success) return formError("errors.NOT_FOUND");
-    await revokeInvite(user.id, group.id, id.data);
+export const revokeInviteAction = formAction(
+  memberGroup,
+  z.object({ inviteId: idSchema.optional() }),
+  async ({ user, group }, { inviteId }) => {
+    if (!inviteId) return formError("errors.NOT_FOUND");
+    await revokeInvite(user.id, group.id, inviteId);
     refresh(group.slug);
     return { status: "success", message: "invites.revoked" };
-  } catch (error) {
-    return appErrorState(error, formData);
-  }
-}
+  },
+);
 
 export async function joinGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
@@ -104,35 +100,28 @@ export async function joinGroupAction(_prev: FormState, formData: FormData): Pro
   redirect(`/${await getLocale()}/groups/${result.slug}`);
 }
 
-export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { user, group } = await memberGroup(formData);
-    const parsed = parseForm(changeRoleSchema, formData);
-    if (!parsed.ok) return parsed.state;
-    const result = await changeRole(user.id, group.id, parsed.data.membershipId, parsed.data.role);
+export const changeRoleAction = formAction(
+  memberGroup,
+  changeRoleSchema,
+  async ({ user, group }, { membershipId, role }) => {
+    const result = await changeRole(user.id, group.id, membershipId, role);
     if (!result.ok) return formError("members.lastOwner");
     refresh(group.slug);
     return { status: "success", message: "members.roleChanged" };
-  } catch (error) {
-    return appErrorState(error, formData);
-  }
-}
+  },
+);
 
-export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { user, group } = await memberGroup(formData);
-    const id = z
-      .object({ membershipId: idSchema })
-      .safeParse({ membershipId: formData.get("membershipId") });
-    if (!id.success) return formError("errors.NOT_FOUND");
-    const result = await removeMember(user.id, group.id, id.data.membershipId);
+export const removeMemberAction = formAction(
+  memberGroup,
+  z.object({ membershipId: idSchema.optional() }),
+  async ({ user, group }, { membershipId }) => {
+    if (!membershipId) return formError("errors.NOT_FOUND");
+    const result = await removeMember(user.id, group.id, membershipId);
     if (!result.ok) return formError("members.lastOwner");
     refresh(group.slug);
     return { status: "success", message: "members.removed" };
-  } catch (error) {
-    return appErrorState(error, formData);
-  }
-}
+  },
+);
 
 export async function leaveGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let left = false;

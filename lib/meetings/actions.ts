@@ -7,14 +7,14 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { appErrorState, fieldError, formError, parseForm, type FormState } from "@/lib/forms";
+import { failed, fieldError, formAction, formError, parseForm, type FormState } from "@/lib/forms";
 import { getGroupForMember } from "@/lib/groups/data";
 import { slugSchema } from "@/lib/groups/schema";
 import { idSchema } from "@/lib/ids";
 import { EXTENSION_MS } from "@/lib/readings/countdown";
 import { getMeetingForMember } from "./data";
 import { paperSchema } from "@/lib/papers/schema";
-import { controlReading, type ReadingCommand } from "@/lib/readings/mutations";
+import { controlReading } from "@/lib/readings/mutations";
 import { extendSchema } from "@/lib/readings/schema";
 import {
   closeMeeting,
@@ -88,97 +88,70 @@ export async function createMeetingAction(
   redirect(await meetingPath(group.slug, number));
 }
 
-export async function joinMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { user, meeting } = await memberMeeting(formData);
-    const parsed = parseForm(paperSchema, formData);
-    if (!parsed.ok) return parsed.state;
-    const result = await joinMeeting(user.id, meeting.id, parsed.data);
-    if (!result.ok) return formError(`meeting.${result.reason}`, formData);
+export const joinMeetingAction = formAction(
+  memberMeeting,
+  paperSchema,
+  async ({ user, meeting }, paper, formData) => {
+    const result = await joinMeeting(user.id, meeting.id, paper);
+    if (!result.ok) return failed("meeting", result, formData);
     refresh(meeting.group.slug, meeting.number);
     return { status: "success" };
-  } catch (error) {
-    return appErrorState(error, formData);
-  }
-}
+  },
+);
 
-const commandSchema = z.enum(["start", "pause", "resume", "finish", "extend"]);
+const readingCommandSchema = z.object({
+  command: z.enum(["start", "pause", "resume", "finish", "extend"], { error: "invalidInput" }),
+  minutes: extendSchema.shape.minutes.optional(),
+});
 
-export async function readingCommandAction(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  try {
-    const { user, meeting } = await memberMeeting(formData);
-    const command = commandSchema.safeParse(formData.get("command"));
-    if (!command.success) return formError("errors.INVALID_INPUT");
-    let extendMs = EXTENSION_MS;
-    if (command.data === "extend" && formData.has("minutes")) {
-      const ext = parseForm(extendSchema, formData);
-      if (!ext.ok) return ext.state;
-      extendMs = ext.data.minutes * 60_000;
-    }
-    const result = await controlReading(
-      user.id,
-      meeting.id,
-      command.data as ReadingCommand,
-      await serverNow(),
-      extendMs,
-    );
-    if (!result.ok) return formError(`timer.errors.${result.reason}`);
+export const readingCommandAction = formAction(
+  memberMeeting,
+  readingCommandSchema,
+  async ({ user, meeting }, { command, minutes }) => {
+    const extendMs = minutes ? minutes * 60_000 : EXTENSION_MS;
+    const result = await controlReading(user.id, meeting.id, command, await serverNow(), extendMs);
+    if (!result.ok) return failed("timer.errors", result);
     refresh(meeting.group.slug, meeting.number);
     return { status: "success" };
-  } catch (error) {
-    return appErrorState(error);
-  }
-}
+  },
+);
 
-const phaseCommandSchema = z.enum(["startEveryone", "recap", "close", "reopen"]);
+const phaseCommandSchema = z.object({
+  command: z.enum(["startEveryone", "recap", "close", "reopen"], { error: "invalidInput" }),
+  confirm: z.literal("yes").optional(),
+});
 
-export async function meetingPhaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const { user, meeting } = await memberMeeting(formData);
-    const command = phaseCommandSchema.safeParse(formData.get("command"));
-    if (!command.success) return formError("errors.INVALID_INPUT");
+export const meetingPhaseAction = formAction(
+  memberMeeting,
+  phaseCommandSchema,
+  async ({ user, meeting }, { command, confirm }) => {
     const now = await serverNow();
     const result =
-      command.data === "startEveryone"
+      command === "startEveryone"
         ? await startEveryone(user.id, meeting.id, now)
-        : command.data === "recap"
-          ? await moveToRecap(user.id, meeting.id, now, formData.get("confirm") === "yes")
-          : command.data === "close"
+        : command === "recap"
+          ? await moveToRecap(user.id, meeting.id, now, confirm === "yes")
+          : command === "close"
             ? await closeMeeting(user.id, meeting.id, now)
             : await reopenMeeting(user.id, meeting.id);
     if (!result.ok) {
-      if (result.reason === "readersStillReading") {
-        return {
-          status: "error",
-          formError: "meeting.readersStillReading",
-          data: { count: String(result.count ?? 0) },
-        };
-      }
-      return formError(`meeting.${result.reason}`);
+      return result.reason === "readersStillReading"
+        ? { ...failed("meeting", result), data: { count: String(result.count ?? 0) } }
+        : failed("meeting", result);
     }
     refresh(meeting.group.slug, meeting.number);
     return { status: "success" };
-  } catch (error) {
-    return appErrorState(error);
-  }
-}
+  },
+);
 
-export async function setFacilitatorAction(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  try {
-    const { user, meeting } = await memberMeeting(formData);
-    const target = idSchema.safeParse(formData.get("facilitatorId"));
-    if (!target.success) return fieldError("facilitatorId", "validation.required");
-    const result = await setFacilitator(user.id, meeting.id, target.data);
+export const setFacilitatorAction = formAction(
+  memberMeeting,
+  z.object({ facilitatorId: idSchema.optional() }),
+  async ({ user, meeting }, { facilitatorId }) => {
+    if (!facilitatorId) return fieldError("facilitatorId", "validation.required");
+    const result = await setFacilitator(user.id, meeting.id, facilitatorId);
     if (!result.ok) return fieldError("facilitatorId", "meeting.notMember");
     refresh(meeting.group.slug, meeting.number);
     return { status: "success", message: "meeting.facilitatorChanged" };
-  } catch (error) {
-    return appErrorState(error);
-  }
-}
+  },
+);

@@ -15,6 +15,7 @@ import type { PaperInput } from "@/lib/papers/schema";
 import * as countdown from "@/lib/readings/countdown";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
 import { appendToRecap, startRecap } from "@/lib/recap/mutations";
+import type { joinFailures, phaseFailures } from "./schema";
 
 export async function createMeeting(
   userId: string,
@@ -55,7 +56,7 @@ export async function createMeeting(
   }
 }
 
-export type JoinFailure = Failure<"closed" | "alreadyJoined">;
+export type JoinFailure = Failure<(typeof joinFailures)[number]>;
 
 export async function joinMeeting(
   userId: string,
@@ -82,7 +83,7 @@ export async function joinMeeting(
   return result;
 }
 
-export type PhaseFailure = Failure<"forbidden" | "wrongPhase" | "readersStillReading"> & {
+export type PhaseFailure = Failure<(typeof phaseFailures)[number]> & {
   count?: number;
 };
 

@@ -4,6 +4,10 @@ export const MEETING_TITLE_MAX = 200;
 export const phases = ["PLANNED", "READING", "RECAP", "CLOSED"] as const;
 export type MeetingPhase = (typeof phases)[number];
 
+/** Why joining or a phase change was refused; each is a message under meeting. */
+export const joinFailures = ["closed", "alreadyJoined"] as const;
+export const phaseFailures = ["forbidden", "wrongPhase", "readersStillReading"] as const;
+
 const optionalText = (max: number, error = "tooLong") =>
   z
     .string()

@@ -72,8 +72,15 @@ export function warningLevel(remaining: number): (typeof WARNING_MINUTES)[number
 // Transitions: pure functions returning the new state or an error code. The server applies them
 // with its own clock inside a conditional update, so two racing requests cannot both succeed.
 
-export type TransitionError =
-  "notStarted" | "alreadyStarted" | "finished" | "notPaused" | "alreadyPaused" | "tooLong";
+export const transitionErrors = [
+  "notStarted",
+  "alreadyStarted",
+  "finished",
+  "notPaused",
+  "alreadyPaused",
+  "tooLong",
+] as const;
+export type TransitionError = (typeof transitionErrors)[number];
 export type Transition =
   { ok: true; state: CountdownState } | { ok: false; error: TransitionError };
 

@@ -9,7 +9,7 @@ import { timeUpMoment } from "./countdown";
 import { parseSnapshot, pickSummary, type Summary, type SummaryField } from "./summary";
 import { mergeChanges, type SaveRequest, type SaveResult } from "./autosave";
 import { countdownSelect, summarySelect, toCountdown } from "./data";
-import { answeredCount } from "./schema";
+import { answeredCount, type ReadingFailureReason } from "./schema";
 
 const REVISION_EVERY_MS = 60_000;
 const REVISIONS_KEPT = 100;
@@ -179,7 +179,7 @@ async function recordRevision(readingId: string, version: number, summary: Summa
 }
 
 export type ReadingCommand = "start" | "pause" | "resume" | "finish" | "extend";
-export type ReadingFailure = Failure<countdown.TransitionError | "notJoined" | "meetingOver">;
+export type ReadingFailure = Failure<ReadingFailureReason>;
 
 /** Applies one countdown command to the actor's own reading in a meeting. */
 export async function controlReading(

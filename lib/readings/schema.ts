@@ -1,5 +1,10 @@
 // A reading's answers (the six questions) and countdown input. Pure: no database.
 import { z } from "zod";
+import { transitionErrors } from "./countdown";
+
+/** Why a countdown command was refused; each is a message under timer.errors. */
+export const readingFailures = [...transitionErrors, "notJoined", "meetingOver"] as const;
+export type ReadingFailureReason = (typeof readingFailures)[number];
 
 export const answerKeys = [
   "whatIsIt",

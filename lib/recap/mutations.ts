@@ -5,8 +5,9 @@ import { driveMeeting, type Tx } from "@/lib/groups/access";
 import type { Failure } from "@/lib/errors";
 import { parseStringList } from "@/lib/ids";
 import { apply, isValidOrder, shuffled, type RecapCommand, type RecapState } from "./recap";
+import type { RecapFailureReason } from "./schema";
 
-export type RecapFailure = Failure<"wrongPhase" | "invalidOrder" | "alreadyStarted">;
+export type RecapFailure = Failure<RecapFailureReason>;
 
 function recapStateOf(m: {
   recapOrder: string;

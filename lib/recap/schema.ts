@@ -1,6 +1,10 @@
 // What the recap screens show, as sent to browsers.
 import type { AnswerKey } from "@/lib/readings/schema";
 
+/** Why a recap command was refused; each is a message under recap.errors. */
+export const recapFailures = ["wrongPhase", "invalidOrder", "alreadyStarted"] as const;
+export type RecapFailureReason = (typeof recapFailures)[number];
+
 export type RecapView = {
   order: string[];
   index: number;

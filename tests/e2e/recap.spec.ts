@@ -286,3 +286,19 @@ test.describe("the recap, live", () => {
     for (const c of [screen, aoi, dai]) await c.context.close();
   });
 });
+
+test("a refused recap command is explained in the user's language, never as a code", async ({
+  browser,
+}) => {
+  const m = await recapMeeting();
+  const { page, context } = await signedInPage(browser, m.facilitator, { locale: "ja" });
+  await page.goto(`/ja${m.path}/remote`);
+  await expect(page.getByTestId("remote-presenter")).toHaveText("Aoi Presenter");
+  // Another device closes the meeting; this remote has not heard yet and presses "next".
+  await testDb().meeting.update({ where: { id: m.meetingId }, data: { phase: "CLOSED" } });
+  await page.getByTestId("recap-remote").getByRole("button", { name: "開始" }).click();
+  const alert = page.getByTestId("recap-remote").getByRole("alert");
+  await expect(alert).toHaveText("発表はもう行われていません。");
+  await expect(alert).not.toContainText("wrongPhase");
+  await context.close();
+});

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import ja from "@/messages/ja.json";
 import { saveErrors } from "@/lib/readings/autosave";
+import { errorCodes } from "@/lib/errors";
+import { joinFailures, phaseFailures } from "@/lib/meetings/schema";
+import { readingFailures } from "@/lib/readings/schema";
+import { recapFailures } from "@/lib/recap/schema";
 
 function keys(obj: unknown, prefix = ""): string[] {
   if (typeof obj !== "object" || obj === null) return [prefix];
@@ -42,5 +46,24 @@ describe("message catalogs", () => {
       expect(en.summary.saveErrors, code).toHaveProperty(code);
       expect(ja.summary.saveErrors, code).toHaveProperty(code);
     }
+  });
+
+  it("say every error code and refusal reason a user can meet, in both languages", () => {
+    const shown = [
+      ...[...Object.keys(errorCodes), "UNEXPECTED"].map((code) => `errors.${code}`),
+      ...Object.keys(saveErrors).map((code) => `summary.saveErrors.${code}`),
+      ...readingFailures.map((reason) => `timer.errors.${reason}`),
+      ...[...joinFailures, ...phaseFailures].map((reason) => `meeting.${reason}`),
+      ...recapFailures.map((reason) => `recap.errors.${reason}`),
+    ];
+    const has = (catalog: unknown, key: string) =>
+      typeof key
+        .split(".")
+        .reduce<unknown>(
+          (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+          catalog,
+        ) === "string";
+    expect(shown.filter((key) => !has(en, key))).toEqual([]);
+    expect(shown.filter((key) => !has(ja, key))).toEqual([]);
   });
 });

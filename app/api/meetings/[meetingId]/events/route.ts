@@ -2,9 +2,10 @@
 // whenever anything in the meeting changes (on any instance), plus a heartbeat. The boards come
 // from the instance's live read model (lib/meetings/live.ts): built once per change, whatever the
 // number of connections.
-import { getSessionUser } from "@/lib/auth/session";
+import { z } from "zod";
 import { serverNow } from "@/lib/clock";
-import { errorBody, AppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
 import { idSchema } from "@/lib/ids";
 import { getMeetingIdForMember } from "@/lib/meetings/data";
 import { watchBoard } from "@/lib/meetings/live";
@@ -14,66 +15,59 @@ export const runtime = "nodejs";
 
 const HEARTBEAT_MS = 15_000;
 
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ meetingId: string }> },
-) {
-  const user = await getSessionUser();
-  if (!user)
-    return Response.json(errorBody(new AppError("UNAUTHENTICATED", "Sign in first.")), {
-      status: 401,
+export const GET = route(
+  { params: z.object({ meetingId: idSchema }) },
+  async ({ request, userId, params }) => {
+    const meetingId = await getMeetingIdForMember(params.meetingId, userId);
+    if (!meetingId) throw new AppError("NOT_FOUND", "No such meeting.");
+    // The test clock cookie (when enabled) applies to the whole stream.
+    const offset = (await serverNow()) - Date.now();
+
+    const encoder = new TextEncoder();
+    let cleanup = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        let closed = false;
+        const send = (event: string, json: string) => {
+          if (closed) return;
+          try {
+            controller.enqueue(encoder.encode(`event: ${event}\ndata: ${json}\n\n`));
+          } catch {
+            close();
+          }
+        };
+        controller.enqueue(encoder.encode(`retry: 2000\n\n`));
+        const unwatch = await watchBoard(meetingId, (json) => send("board", json));
+        const heartbeat = setInterval(() => {
+          send("ping", JSON.stringify({ t: Date.now() + offset }));
+        }, HEARTBEAT_MS);
+        function close() {
+          if (closed) return;
+          closed = true;
+          clearInterval(heartbeat);
+          unwatch();
+          try {
+            controller.close();
+          } catch {
+            // already closed
+          }
+        }
+        cleanup = close;
+        request.signal.addEventListener("abort", close);
+        if (request.signal.aborted) close();
+      },
+      cancel() {
+        cleanup();
+      },
     });
-  const id = idSchema.safeParse((await params).meetingId);
-  const meetingId = id.success ? await getMeetingIdForMember(id.data, user.id) : null;
-  if (!meetingId)
-    return Response.json(errorBody(new AppError("NOT_FOUND", "No such meeting.")), { status: 404 });
-  // The test clock cookie (when enabled) applies to the whole stream.
-  const offset = (await serverNow()) - Date.now();
 
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      const send = (event: string, json: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${json}\n\n`));
-        } catch {
-          close();
-        }
-      };
-      controller.enqueue(encoder.encode(`retry: 2000\n\n`));
-      const unwatch = await watchBoard(meetingId, (json) => send("board", json));
-      const heartbeat = setInterval(() => {
-        send("ping", JSON.stringify({ t: Date.now() + offset }));
-      }, HEARTBEAT_MS);
-      function close() {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        unwatch();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      }
-      cleanup = close;
-      request.signal.addEventListener("abort", close);
-      if (request.signal.aborted) close();
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    },
-  });
-}
+    return new Response(stream, {
+      headers: {
+        "Content-Type": "text/event-stream; charset=utf-8",
+        "Cache-Control": "no-store, no-transform",
+        Connection: "keep-alive",
+        "X-Accel-Buffering": "no",
+      },
+    });
+  },
+);

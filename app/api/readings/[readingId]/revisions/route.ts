@@ -1,29 +1,18 @@
-import { getSessionUser } from "@/lib/auth/session";
+// The reader's recent revisions of their summary, newest first; 404 for anyone else.
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/ids";
-import { jsonError } from "@/lib/http";
+import { route } from "@/lib/http";
 import { getOwnReading, listRevisions } from "@/lib/readings/data";
 
 export const dynamic = "force-dynamic";
 
-/** The reader's recent revisions, newest first. */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ readingId: string }> },
-) {
-  try {
-    const user = await getSessionUser();
-    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-    const id = idSchema.safeParse((await params).readingId);
-    if (!id.success) throw new AppError("NOT_FOUND", "No such reading.");
-    if (!(await getOwnReading(id.data, user.id)))
+export const GET = route(
+  { params: z.object({ readingId: idSchema }) },
+  async ({ userId, params: { readingId } }) => {
+    if (!(await getOwnReading(readingId, userId)))
       throw new AppError("NOT_FOUND", "No such reading.");
-    const revisions = await listRevisions(id.data, user.id);
-    return Response.json(
-      { revisions: revisions.map((r) => ({ ...r, savedAt: r.savedAt.getTime() })) },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+    const revisions = await listRevisions(readingId, userId);
+    return { revisions: revisions.map((r) => ({ ...r, savedAt: r.savedAt.getTime() })) };
+  },
+);
