@@ -33,83 +33,78 @@ const recapSelect = {
   presenterPausedMs: true,
 } as const;
 
+type RecapRow = { recapOrder: string; recapIndex: number } & Parameters<typeof recapStateOf>[0];
+
+/** A facilitator's change to a running recap: refused unless the meeting is in its recap. */
+function changeRecap(
+  userId: string,
+  meetingId: string,
+  fn: (tx: Tx, m: RecapRow) => Promise<{ ok: true } | RecapFailure>,
+): Promise<{ ok: true } | RecapFailure> {
+  return driveMeeting(userId, meetingId, async (tx, meeting) => {
+    if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" } as const;
+    const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: recapSelect });
+    return fn(tx, m);
+  });
+}
+
 /** Next / back / pause on the recap. Two remotes pressing at once move it one step, not two. */
-export async function driveRecap(
+export function driveRecap(
   userId: string,
   meetingId: string,
   command: RecapCommand,
   now: number,
 ): Promise<{ ok: true } | RecapFailure> {
-  const result = await driveMeeting(
-    userId,
-    meetingId,
-    async (tx, meeting): Promise<{ ok: true } | RecapFailure> => {
-      if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" };
-      const m = await tx.meeting.findUniqueOrThrow({
-        where: { id: meetingId },
-        select: recapSelect,
+  return changeRecap(userId, meetingId, async (tx, m) => {
+    const before = recapStateOf(m);
+    const step = apply(before, command, now);
+    if (step.state === before) return { ok: true };
+    const { count } = await tx.meeting.updateMany({
+      where: {
+        id: meetingId,
+        recapIndex: m.recapIndex,
+        presenterStartedAt: m.presenterStartedAt,
+        presenterPausedAt: m.presenterPausedAt,
+      },
+      data: {
+        recapIndex: step.state.index,
+        presenterStartedAt: step.state.startedAt === null ? null : new Date(step.state.startedAt),
+        presenterPausedAt: step.state.pausedAt === null ? null : new Date(step.state.pausedAt),
+        presenterPausedMs: step.state.pausedMs,
+      },
+    });
+    if (count === 0) return { ok: true };
+    if (step.finished) {
+      await tx.reading.updateMany({
+        where: { id: step.finished.readingId, meetingId },
+        data: { presentedMs: step.finished.ms },
       });
-      const before = recapStateOf(m);
-      const step = apply(before, command, now);
-      if (step.state === before) return { ok: true };
-      const { count } = await tx.meeting.updateMany({
-        where: {
-          id: meetingId,
-          recapIndex: m.recapIndex,
-          presenterStartedAt: m.presenterStartedAt,
-          presenterPausedAt: m.presenterPausedAt,
-        },
-        data: {
-          recapIndex: step.state.index,
-          presenterStartedAt: step.state.startedAt === null ? null : new Date(step.state.startedAt),
-          presenterPausedAt: step.state.pausedAt === null ? null : new Date(step.state.pausedAt),
-          presenterPausedMs: step.state.pausedMs,
-        },
-      });
-      if (count === 0) return { ok: true };
-      if (step.finished) {
-        await tx.reading.updateMany({
-          where: { id: step.finished.readingId, meetingId },
-          data: { presentedMs: step.finished.ms },
-        });
-      }
-      return { ok: true };
-    },
-  );
-  return result;
+    }
+    return { ok: true };
+  });
 }
 
 /** Sets the presenter order (a subset of the readers: leaving one out skips them), before it starts. */
-export async function setRecapOrder(
+export function setRecapOrder(
   userId: string,
   meetingId: string,
   order: string[] | "shuffle",
 ): Promise<{ ok: true } | RecapFailure> {
-  const result = await driveMeeting(
-    userId,
-    meetingId,
-    async (tx, meeting): Promise<{ ok: true } | RecapFailure> => {
-      if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" };
-      const m = await tx.meeting.findUniqueOrThrow({
-        where: { id: meetingId },
-        select: recapSelect,
-      });
-      if (m.recapIndex !== 0 || m.presenterStartedAt !== null)
-        return { ok: false, reason: "alreadyStarted" };
-      const readers = (
-        await tx.reading.findMany({ where: { meetingId }, select: { id: true } })
-      ).map((r) => r.id);
-      const next = order === "shuffle" ? shuffled(parseStringList(m.recapOrder)) : order;
-      if (!isValidOrder(next, readers)) return { ok: false, reason: "invalidOrder" };
-      await tx.meeting.update({
-        where: { id: meetingId },
-        data: { recapOrder: JSON.stringify(next) },
-        select: { id: true },
-      });
-      return { ok: true };
-    },
-  );
-  return result;
+  return changeRecap(userId, meetingId, async (tx, m) => {
+    if (m.recapIndex !== 0 || m.presenterStartedAt !== null)
+      return { ok: false, reason: "alreadyStarted" };
+    const readers = (await tx.reading.findMany({ where: { meetingId }, select: { id: true } })).map(
+      (r) => r.id,
+    );
+    const next = order === "shuffle" ? shuffled(parseStringList(m.recapOrder)) : order;
+    if (!isValidOrder(next, readers)) return { ok: false, reason: "invalidOrder" };
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { recapOrder: JSON.stringify(next) },
+      select: { id: true },
+    });
+    return { ok: true };
+  });
 }
 
 /** Opens the recap: readers present in the order they joined. Inside the facilitator's transaction. */
