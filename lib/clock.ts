@@ -4,8 +4,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
-
-export const TEST_CLOCK_COOKIE = "yomikai-test-clock-offset";
+import { TEST_CLOCK_COOKIE } from "./clock-cookie";
 
 export async function serverNow(): Promise<number> {
   const now = Date.now();

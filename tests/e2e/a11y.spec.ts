@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, makeUser, makeReading, signedInPage } from "./support/fixtures";
+import { test, expect, signedInPage, makeUser, makeReading } from "./support/fixtures";
 
 // Automated accessibility checks (WCAG 2.1 A and AA rules) on the pages people spend their time on.
 test.describe("accessibility", () => {

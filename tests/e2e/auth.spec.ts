@@ -1,4 +1,12 @@
-import { test, expect, makeUser, uniqueId, PASSWORD, fakeIp } from "./support/fixtures";
+import {
+  test,
+  expect,
+  signedInPage,
+  fakeIp,
+  PASSWORD,
+  uniqueId,
+  makeUser,
+} from "./support/fixtures";
 import { testDb } from "./support/db";
 
 test.describe("accounts", () => {
@@ -149,7 +157,6 @@ test.describe("accounts", () => {
 
   test("the profile changes name, language and password", async ({ browser }) => {
     const user = await makeUser();
-    const { signedInPage } = await import("./support/fixtures");
     const { page, context } = await signedInPage(browser, user);
     await page.goto("/en/profile");
     await page.getByLabel("Display name").fill("Renamed Reader");

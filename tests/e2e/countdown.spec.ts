@@ -1,13 +1,14 @@
 import {
   test,
   expect,
+  signedInPage,
   makeUser,
   makeGroup,
   addMember,
   makeMeeting,
-  signedInPage,
-  jumpClocks,
   clockSeconds,
+  jumpClocks,
+  MeetingPage,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
 import type { Page } from "@playwright/test";
@@ -31,20 +32,20 @@ test.describe("the reader's countdown", () => {
     await page.goto(`/en/groups/${group.slug}`);
     await page.getByRole("button", { name: "Start a session now" }).click();
     await expect(page).toHaveURL(new RegExp(`/en/groups/${group.slug}/meetings/1$`));
-    await expect(page.getByTestId("phase")).toHaveText("Reading");
+    await expect(new MeetingPage(page).phase).toHaveText("Reading");
     await joinWithPaper(page, "Attention Is All You Need");
 
     await page.getByRole("button", { name: "Start", exact: true }).click();
-    const timeLeft = page.getByTestId("time-left");
+    const timeLeft = new MeetingPage(page).timeLeft;
     await expect(timeLeft).toHaveText(/^(50:00|49:5\d)$/);
-    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Reading");
 
     const clocks = { offset: 0 };
     const jump = (ms: number) => jumpClocks(page, context, clocks, ms);
 
     await jump(40 * MIN);
     await expect(timeLeft).toHaveText(/^(10:00|09:5\d)$/);
-    await expect(page.getByTestId("timer-alert")).toHaveText("10 minutes left");
+    await expect(new MeetingPage(page).timerAlert).toHaveText("10 minutes left");
     await expect(page).toHaveTitle(/^(10:00|09:5\d) · /);
 
     // A reload keeps the time: it comes from the server's deadline.
@@ -60,15 +61,15 @@ test.describe("the reader's countdown", () => {
     await second.clock.install({ time: Date.now() + clocks.offset });
     await second.goto(page.url());
     // The first digits it shows are already the server's time (no catching up after a sample).
-    await expect(second.getByTestId("time-left")).toHaveText(/^\d\d:\d\d$/);
+    await expect(new MeetingPage(second).timeLeft).toHaveText(/^\d\d:\d\d$/);
     const a = clockSeconds((await timeLeft.textContent())!);
-    const b = clockSeconds((await second.getByTestId("time-left").textContent())!);
+    const b = clockSeconds((await new MeetingPage(second).timeLeft.textContent())!);
     expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
 
     await jump(5 * MIN);
-    await expect(page.getByTestId("timer-alert")).toHaveText("5 minutes left");
+    await expect(new MeetingPage(page).timerAlert).toHaveText("5 minutes left");
     await jump(4 * MIN);
-    await expect(page.getByTestId("timer-alert")).toHaveText("1 minute left");
+    await expect(new MeetingPage(page).timerAlert).toHaveText("1 minute left");
     expect(
       await page.evaluate(
         () => (window as unknown as { __yomikaiChimes?: number }).__yomikaiChimes ?? 0,
@@ -76,8 +77,8 @@ test.describe("the reader's countdown", () => {
     ).toBe(0);
 
     await jump(MIN + 3_000);
-    await expect(page.getByTestId("timer-status")).toHaveText("Overtime");
-    await expect(page.getByTestId("timer-alert")).toHaveText("Time's up! Overtime is counting.");
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Overtime");
+    await expect(new MeetingPage(page).timerAlert).toHaveText("Time's up! Overtime is counting.");
     await expect(timeLeft).toHaveText(/^\+00:0\d$/);
     await expect(timeLeft).toHaveClass(/text-red-600/);
     await expect(page).toHaveTitle(/^⏰ Time's up/);
@@ -118,8 +119,8 @@ test.describe("the reader's countdown", () => {
     await page.goto(`/en/groups/${group.slug}/meetings/${meeting.number}`);
     await joinWithPaper(page, "BERT");
     await page.getByRole("button", { name: "Start", exact: true }).click();
-    await expect(page.getByTestId("time-left")).toHaveText(/^(50:00|49:5\d)$/);
-    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
+    await expect(new MeetingPage(page).timeLeft).toHaveText(/^(50:00|49:5\d)$/);
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Reading");
     await context.close();
   });
 
@@ -134,17 +135,17 @@ test.describe("the reader's countdown", () => {
     await page.getByRole("button", { name: "Start", exact: true }).click();
     await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
     await page.getByRole("button", { name: "Pause" }).click();
-    await expect(page.getByTestId("timer-status")).toHaveText("Paused");
-    const held = clockSeconds((await page.getByTestId("time-left").textContent())!);
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Paused");
+    const held = clockSeconds((await new MeetingPage(page).timeLeft.textContent())!);
     await jumpClocks(page, context, { offset: 0 }, 20 * MIN);
     await page.reload();
-    expect(clockSeconds((await page.getByTestId("time-left").textContent())!)).toBe(held);
+    expect(clockSeconds((await new MeetingPage(page).timeLeft.textContent())!)).toBe(held);
     await page.getByRole("button", { name: "Resume" }).click();
-    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Reading");
     await page.getByRole("button", { name: "+5 minutes" }).click();
-    await expect(page.getByTestId("time-left")).toHaveText(/^(55:00|54:5\d)$/);
+    await expect(new MeetingPage(page).timeLeft).toHaveText(/^(55:00|54:5\d)$/);
     await page.getByRole("button", { name: "I'm done" }).click();
-    await expect(page.getByTestId("timer-status")).toHaveText("Done");
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Done");
     await expect(page.getByRole("button", { name: "Pause" })).toHaveCount(0);
     const r = await testDb().reading.findFirstOrThrow({
       where: { userId: reader.id },
@@ -173,15 +174,15 @@ test.describe("the reader's countdown", () => {
       tab2.getByRole("button", { name: "Start", exact: true }).elementHandle(),
     ]);
     await Promise.all(buttons.map((b) => b!.evaluate((el) => (el as HTMLButtonElement).click())));
-    await expect(page.getByTestId("timer-status")).toHaveText("Reading");
-    await expect(tab2.getByTestId("timer-status")).toHaveText("Reading");
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Reading");
+    await expect(new MeetingPage(tab2).timerStatus).toHaveText("Reading");
     const first = await testDb().reading.findFirstOrThrow({
       where: { userId: reader.id },
       select: { startedAt: true },
     });
     // Both tabs show the one countdown.
-    const a = clockSeconds((await page.getByTestId("time-left").textContent())!);
-    const b = clockSeconds((await tab2.getByTestId("time-left").textContent())!);
+    const a = clockSeconds((await new MeetingPage(page).timeLeft.textContent())!);
+    const b = clockSeconds((await new MeetingPage(tab2).timeLeft.textContent())!);
     expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
     // And a later Start changes nothing.
     await page.waitForTimeout(300);
@@ -233,7 +234,7 @@ test.describe("the facilitator's live board", () => {
     // Everyone else starts at once.
     await f.page.getByRole("button", { name: "Everyone starts now" }).click();
     await expect(bobRow.getByTestId("board-status")).toHaveText("Reading", { timeout: 2000 });
-    await expect(b.page.getByTestId("timer-status")).toHaveText("読書中", { timeout: 2000 });
+    await expect(new MeetingPage(b.page).timerStatus).toHaveText("読書中", { timeout: 2000 });
 
     // Moving on while readers are inside their time asks first.
     await f.page.getByRole("button", { name: "Move to recap" }).click();
@@ -249,9 +250,9 @@ test.describe("the facilitator's live board", () => {
       ).phase,
     ).toBe("READING");
     await f.page.getByRole("button", { name: "Move to recap anyway" }).click();
-    await expect(f.page.getByTestId("phase")).toHaveText("Recap");
-    await expect(a.page.getByTestId("phase")).toHaveText("Recap", { timeout: 3000 });
-    await expect(a.page.getByTestId("timer-status")).toHaveText("Done");
+    await expect(new MeetingPage(f.page).phase).toHaveText("Recap");
+    await expect(new MeetingPage(a.page).phase).toHaveText("Recap", { timeout: 3000 });
+    await expect(new MeetingPage(a.page).timerStatus).toHaveText("Done");
 
     // Readers have no facilitator controls.
     await expect(a.page.getByRole("button", { name: "Close meeting" })).toHaveCount(0);
@@ -265,7 +266,7 @@ test.describe("the facilitator's live board", () => {
 
     f.page.once("dialog", (d) => d.accept());
     await f.page.getByRole("button", { name: "Close meeting" }).click();
-    await expect(f.page.getByTestId("phase")).toHaveText("Closed");
+    await expect(new MeetingPage(f.page).phase).toHaveText("Closed");
     for (const c of [f, a, b]) await c.context.close();
   });
 
@@ -323,7 +324,7 @@ test("a dropped live connection reconnects by itself and catches up", async ({ b
   await f.context.setOffline(true);
   await expect(f.page.getByText("Reconnecting…")).toBeVisible({ timeout: 10_000 });
   await r.page.getByRole("button", { name: "Start", exact: true }).click();
-  await expect(r.page.getByTestId("timer-status")).toHaveText("Reading");
+  await expect(new MeetingPage(r.page).timerStatus).toHaveText("Reading");
   await f.context.setOffline(false);
   await expect(f.page.getByText("Live", { exact: true })).toBeVisible({ timeout: 10_000 });
   await expect(row.getByTestId("board-status")).toHaveText("Reading");
@@ -334,25 +335,12 @@ test("a dropped live connection reconnects by itself and catches up", async ({ b
 test("the group page lists running, upcoming and past meetings", async ({ browser }) => {
   const owner = await makeUser();
   const group = await makeGroup(owner.id);
-  const g = await testDb().group.findUniqueOrThrow({
-    where: { slug: group.slug },
-    select: { id: true },
-  });
   for (const [number, phase] of [
     [1, "CLOSED"],
     [2, "READING"],
     [3, "PLANNED"],
   ] as const) {
-    await testDb().meeting.create({
-      data: {
-        groupId: g.id,
-        number,
-        phase,
-        title: `Meeting ${number}`,
-        scheduledAt: new Date(),
-        facilitatorId: owner.id,
-      },
-    });
+    await makeMeeting(group.slug, owner.id, number, { phase, title: `Meeting ${number}` });
   }
   const { page, context } = await signedInPage(browser, owner);
   await page.goto(`/en/groups/${group.slug}`);

@@ -1,11 +1,12 @@
 import {
   test,
   expect,
+  signedInPage,
+  uniqueId,
   makeUser,
   makeGroup,
   addMember,
-  signedInPage,
-  uniqueId,
+  makeInvite,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
 
@@ -190,14 +191,7 @@ test.describe("groups, invites and roles", () => {
       where: { slug: group.slug },
       select: { id: true },
     });
-    const expired = await testDb().invite.create({
-      data: {
-        groupId: g.id,
-        createdById: owner.id,
-        token: `expired${uniqueId()}${uniqueId()}`,
-        expiresAt: new Date(Date.now() - 1000),
-      },
-    });
+    const expired = await makeInvite(group.slug, owner.id, -1000);
 
     const o = await signedInPage(browser, owner);
     await o.page.goto(`/en/groups/${group.slug}`);
@@ -241,18 +235,7 @@ test.describe("groups, invites and roles", () => {
   test("an anonymous visitor with an invite signs up and lands in the group", async ({ page }) => {
     const owner = await makeUser();
     const group = await makeGroup(owner.id, "Vision Club");
-    const g = await testDb().group.findUniqueOrThrow({
-      where: { slug: group.slug },
-      select: { id: true },
-    });
-    const invite = await testDb().invite.create({
-      data: {
-        groupId: g.id,
-        createdById: owner.id,
-        token: `tok${uniqueId()}${uniqueId()}${uniqueId()}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-      },
-    });
+    const invite = await makeInvite(group.slug, owner.id, 86_400_000);
     await page.goto(`/en/invite/${invite.token}`);
     await expect(page.getByRole("heading", { name: "Join Vision Club" })).toBeVisible();
     await page.getByRole("link", { name: "Create an account to join" }).click();

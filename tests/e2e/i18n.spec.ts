@@ -1,4 +1,4 @@
-import { test, expect, makeUser, signedInPage } from "./support/fixtures";
+import { test, expect, signedInPage, makeUser } from "./support/fixtures";
 import { testDb } from "./support/db";
 
 test.describe("languages", () => {

@@ -3,11 +3,11 @@
 import {
   test,
   expect,
+  signedInPage,
   makeUser,
   makeGroup,
   addMember,
   makeMeeting,
-  signedInPage,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
 

@@ -1,21 +1,19 @@
 // The four ways a reader's text used to be lost or stranded, each tried as a user meets it: two
 // tabs and a reload, typing on after a conflict appears, a server that dies after storing a save,
 // and a meeting closed while someone types.
-import type { Page } from "@playwright/test";
 import {
   test,
   expect,
-  makeUser,
-  makeReading,
   signedInPage,
-  addMember,
   fakeIp,
+  makeUser,
+  addMember,
+  makeReading,
+  MeetingPage,
+  SummaryForm,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
 import { testDb } from "./support/db";
-
-const answer = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
-const status = (page: Page) => page.getByTestId("save-status");
 
 async function saved(readingId: string) {
   return testDb().reading.findUniqueOrThrow({
@@ -43,28 +41,28 @@ test.describe("nothing typed is lost", () => {
     await tab2.goto(`/en${r.path}`);
     const field = "How was it shown to work?";
 
-    await answer(tab1, field).fill("A: ImageNet top-1");
-    await expect(status(tab1)).toHaveText(/^Saved at /);
-    await answer(tab2, field).fill("B: COCO box AP");
-    await expect(tab2.getByTestId("conflict-validation")).toBeVisible();
+    await new SummaryForm(tab1).answer(field).fill("A: ImageNet top-1");
+    await expect(new SummaryForm(tab1).status).toHaveText(/^Saved at /);
+    await new SummaryForm(tab2).answer(field).fill("B: COCO box AP");
+    await expect(new SummaryForm(tab2).conflict("validation")).toBeVisible();
 
     await tab2.reload();
-    const conflict = tab2.getByTestId("conflict-validation");
+    const conflict = new SummaryForm(tab2).conflict("validation");
     await expect(conflict).toBeVisible();
     await expect(conflict.getByTestId("conflict-mine")).toHaveText("B: COCO box AP");
     await expect(conflict.getByTestId("conflict-theirs")).toHaveText("A: ImageNet top-1");
-    await expect(status(tab2)).toHaveText("Conflict — choose which text to keep");
-    await expect(answer(tab2, field)).toHaveValue("B: COCO box AP");
+    await expect(new SummaryForm(tab2).status).toHaveText("Conflict — choose which text to keep");
+    await expect(new SummaryForm(tab2).answer(field)).toHaveValue("B: COCO box AP");
     // A save from the reloaded tab goes out (another answer) without the conflicted one: the
     // other tab's text stays saved.
-    await answer(tab2, "What is it?").fill("- typed after the reload");
+    await new SummaryForm(tab2).answer("What is it?").fill("- typed after the reload");
     await expect
       .poll(async () => (await saved(r.readingId)).whatIsIt)
       .toBe("- typed after the reload");
     expect((await saved(r.readingId)).validation).toBe("A: ImageNet top-1");
 
     await conflict.getByRole("button", { name: "Keep both" }).click();
-    await expect(status(tab2)).toHaveText(/^Saved at /);
+    await expect(new SummaryForm(tab2).status).toHaveText(/^Saved at /);
     expect((await saved(r.readingId)).validation).toBe(
       "B: COCO box AP\n\n---\n\nA: ImageNet top-1",
     );
@@ -82,18 +80,20 @@ test.describe("nothing typed is lost", () => {
     await tab2.goto(`/ja${r.path}`);
     const field = "議論はある？";
 
-    await answer(tab1, field).fill("- 評価が一つのデータセットだけ");
-    await expect(status(tab1)).toHaveText(/に保存$/);
-    await answer(tab2, field).fill("- 計算量の比較がない");
-    const conflict = tab2.getByTestId("conflict-discussion");
+    await new SummaryForm(tab1).answer(field).fill("- 評価が一つのデータセットだけ");
+    await expect(new SummaryForm(tab1).status).toHaveText(/に保存$/);
+    await new SummaryForm(tab2).answer(field).fill("- 計算量の比較がない");
+    const conflict = new SummaryForm(tab2).conflict("discussion");
     await expect(conflict).toBeVisible();
     // The reader goes on typing after a pause; the panel shows the box as it is now.
-    await answer(tab2, field).pressSequentially("。推論時間も知りたい", { delay: 20 });
+    await new SummaryForm(tab2)
+      .answer(field)
+      .pressSequentially("。推論時間も知りたい", { delay: 20 });
     await expect(conflict.getByTestId("conflict-mine")).toHaveText(
       "- 計算量の比較がない。推論時間も知りたい",
     );
     await conflict.getByRole("button", { name: "両方残す" }).click();
-    await expect(status(tab2)).toHaveText(/に保存$/);
+    await expect(new SummaryForm(tab2).status).toHaveText(/に保存$/);
     expect((await saved(r.readingId)).discussion).toBe(
       "- 計算量の比較がない。推論時間も知りたい\n\n---\n\n- 評価が一つのデータセットだけ",
     );
@@ -108,18 +108,18 @@ test.describe("nothing typed is lost", () => {
     const { page: laptop, context } = await signedInPage(browser, user);
     await laptop.goto(`/en${r.path}`);
     const field = "What is novel compared with prior work?";
-    await answer(laptop, field).fill("- promptable");
-    await expect(status(laptop)).toHaveText(/^Saved at /);
+    await new SummaryForm(laptop).answer(field).fill("- promptable");
+    await expect(new SummaryForm(laptop).status).toHaveText(/^Saved at /);
     const phone = await context.newPage();
     await phone.goto(`/en${r.path}`);
-    await expect(answer(phone, field)).toHaveValue("- promptable");
+    await expect(new SummaryForm(phone).answer(field)).toHaveValue("- promptable");
 
-    await answer(laptop, field).fill("- promptable\n- 1B masks");
-    await expect(status(laptop)).toHaveText(/^Saved at /);
-    await answer(phone, field).fill("- promptable\n- zero-shot transfer");
-    await expect(status(phone)).toHaveText(/^Saved at /);
-    await expect(phone.getByTestId("conflict-novelty")).toHaveCount(0);
-    await expect(answer(phone, field)).toHaveValue(
+    await new SummaryForm(laptop).answer(field).fill("- promptable\n- 1B masks");
+    await expect(new SummaryForm(laptop).status).toHaveText(/^Saved at /);
+    await new SummaryForm(phone).answer(field).fill("- promptable\n- zero-shot transfer");
+    await expect(new SummaryForm(phone).status).toHaveText(/^Saved at /);
+    await expect(new SummaryForm(phone).conflict("novelty")).toHaveCount(0);
+    await expect(new SummaryForm(phone).answer(field)).toHaveValue(
       "- promptable\n- 1B masks\n- zero-shot transfer",
     );
     expect((await saved(r.readingId)).novelty).toBe(
@@ -139,26 +139,30 @@ test.describe("nothing typed is lost", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(`/en${r.path}`);
     const field = "What is there to discuss?";
-    await answer(page, field).fill("- first thought");
-    await expect(status(page)).toHaveText(/^Saved at /);
+    await new SummaryForm(page).answer(field).fill("- first thought");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
 
     // The reader's laptop drops off the network and they keep typing.
     await context.setOffline(true);
-    await answer(page, field).fill("- first thought\n- written while the meeting closed");
-    await expect(status(page)).toHaveText("Offline — your changes are kept on this device");
+    await new SummaryForm(page)
+      .answer(field)
+      .fill("- first thought\n- written while the meeting closed");
+    await expect(new SummaryForm(page).status).toHaveText(
+      "Offline — your changes are kept on this device",
+    );
 
     const facilitator = await signedInPage(browser, admin);
     await facilitator.page.goto(`/en${r.path}`);
     facilitator.page.on("dialog", (d) => void d.accept());
     await facilitator.page.getByRole("button", { name: "Close meeting" }).click();
-    await expect(facilitator.page.getByTestId("phase")).toHaveText("Closed");
+    await expect(new MeetingPage(facilitator.page).phase).toHaveText("Closed");
 
     await context.setOffline(false);
-    const notice = page.getByTestId("closed-notice");
+    const notice = new SummaryForm(page).closedNotice;
     await expect(notice).toContainText("This meeting is closed");
     await expect(notice).toContainText("kept on this device");
-    await expect(answer(page, field)).toHaveAttribute("readonly", "");
-    await expect(answer(page, field)).toHaveValue(
+    await expect(new SummaryForm(page).answer(field)).toHaveAttribute("readonly", "");
+    await expect(new SummaryForm(page).answer(field)).toHaveValue(
       "- first thought\n- written while the meeting closed",
     );
     expect((await saved(r.readingId)).discussion).toBe("- first thought");
@@ -171,16 +175,16 @@ test.describe("nothing typed is lost", () => {
 
     // A reload still shows the kept text, read-only.
     await page.reload();
-    await expect(page.getByTestId("closed-notice")).toContainText("kept on this device");
-    await expect(answer(page, field)).toHaveValue(
+    await expect(new SummaryForm(page).closedNotice).toContainText("kept on this device");
+    await expect(new SummaryForm(page).answer(field)).toHaveValue(
       "- first thought\n- written while the meeting closed",
     );
 
     // Closed by mistake: the facilitator reopens it, and the kept text is saved.
     await facilitator.page.getByRole("button", { name: "Reopen the meeting" }).click();
-    await expect(facilitator.page.getByTestId("phase")).toHaveText("Recap");
-    await expect(page.getByTestId("closed-notice")).toHaveCount(0);
-    await expect(status(page)).toHaveText(/^Saved at /);
+    await expect(new MeetingPage(facilitator.page).phase).toHaveText("Recap");
+    await expect(new SummaryForm(page).closedNotice).toHaveCount(0);
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     expect((await saved(r.readingId)).discussion).toBe(
       "- first thought\n- written while the meeting closed",
     );
@@ -210,8 +214,8 @@ test.describe("a server that dies right after storing a save", () => {
     });
     await page.goto(`${BASE}/en${r.path}`);
     const field = "What is it?";
-    await answer(page, field).fill("- a segmentation model");
-    await expect(status(page)).toHaveText(/^Saved at /);
+    await new SummaryForm(page).answer(field).fill("- a segmentation model");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
 
     // The next save reaches the server and is stored; then the server dies before answering.
     let stored!: () => void;
@@ -225,16 +229,20 @@ test.describe("a server that dies right after storing a save", () => {
       stored();
       await route.abort("connectionreset");
     });
-    await answer(page, field).fill("- a segmentation model\n- promptable");
+    await new SummaryForm(page).answer(field).fill("- a segmentation model\n- promptable");
     await storedOnce;
     expect((await saved(r.readingId)).whatIsIt).toBe("- a segmentation model\n- promptable");
-    await expect(status(page)).toHaveText("Offline — your changes are kept on this device");
+    await expect(new SummaryForm(page).status).toHaveText(
+      "Offline — your changes are kept on this device",
+    );
     // The reader goes on typing in the same answer while the server is down.
-    await answer(page, field).fill("- a segmentation model\n- promptable with points and boxes");
+    await new SummaryForm(page)
+      .answer(field)
+      .fill("- a segmentation model\n- promptable with points and boxes");
 
     await server.start();
-    await expect(status(page)).toHaveText(/^Saved at /, { timeout: 30_000 });
-    await expect(page.getByTestId("conflict-whatIsIt")).toHaveCount(0);
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /, { timeout: 30_000 });
+    await expect(new SummaryForm(page).conflict("whatIsIt")).toHaveCount(0);
     expect((await saved(r.readingId)).whatIsIt).toBe(
       "- a segmentation model\n- promptable with points and boxes",
     );
@@ -249,8 +257,8 @@ test.describe("a reload without a network", () => {
     const { page, context } = await signedInPage(browser, user);
     await page.goto(`/en${r.path}`);
     const field = "What is the key technique?";
-    await answer(page, field).fill("- a light decoder");
-    await expect(status(page)).toHaveText(/^Saved at /);
+    await new SummaryForm(page).answer(field).fill("- a light decoder");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     // The page is kept for offline use once the service worker is in charge of it.
     await expect
       .poll(() =>
@@ -262,17 +270,21 @@ test.describe("a reload without a network", () => {
       .toBe(true);
 
     await context.setOffline(true);
-    await answer(page, field).fill("- a light decoder\n- prompted by points and boxes");
-    await expect(status(page)).toHaveText("Offline — your changes are kept on this device");
+    await new SummaryForm(page)
+      .answer(field)
+      .fill("- a light decoder\n- prompted by points and boxes");
+    await expect(new SummaryForm(page).status).toHaveText(
+      "Offline — your changes are kept on this device",
+    );
     page.on("dialog", (d) => void d.accept());
     await page.reload();
-    await expect(answer(page, field)).toHaveValue(
+    await expect(new SummaryForm(page).answer(field)).toHaveValue(
       "- a light decoder\n- prompted by points and boxes",
     );
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Session 1");
 
     await context.setOffline(false);
-    await expect(status(page)).toHaveText(/^Saved at /);
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     await expect
       .poll(async () => (await saved(r.readingId)).keyTechnique)
       .toBe("- a light decoder\n- prompted by points and boxes");

@@ -1,19 +1,20 @@
-import type { Page } from "@playwright/test";
 import {
   test,
   expect,
+  signedInPage,
+  fakeIp,
   makeUser,
   makeReading,
-  signedInPage,
   setServerClock,
   jumpClocks,
-  fakeIp,
+  MeetingPage,
+  SummaryForm,
+  setMeetingPhase,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
 import { testDb } from "./support/db";
 
 const MIN = 60_000;
-const answer = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
 
 async function saved(readingId: string) {
   return testDb().reading.findUniqueOrThrow({
@@ -37,9 +38,9 @@ test.describe("the summary form", () => {
     const r = await makeReading(user);
     const { page, context } = await signedInPage(browser, user);
     await page.goto(`/en${r.path}`);
-    await answer(page, "What is it?").fill("- a model\n  - for segmentation");
-    await answer(page, "The paper in one sentence").fill("Segment anything.");
-    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await new SummaryForm(page).answer("What is it?").fill("- a model\n  - for segmentation");
+    await new SummaryForm(page).answer("The paper in one sentence").fill("Segment anything.");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     await expect(page.getByTestId("answered")).toHaveText("1 / 6 answered");
     await expect
       .poll(async () => (await saved(r.readingId)).whatIsIt)
@@ -61,15 +62,17 @@ test.describe("the summary form", () => {
     const r = await makeReading(user);
     const { page, context } = await signedInPage(browser, user);
     await page.goto(`/en${r.path}`);
-    await answer(page, "What is novel compared with prior work?").fill("- first part");
-    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await new SummaryForm(page)
+      .answer("What is novel compared with prior work?")
+      .fill("- first part");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
 
     await context.setOffline(true);
-    await answer(page, "What is novel compared with prior work?").fill(
-      "- first part\n- typed offline",
-    );
-    await answer(page, "What is there to discuss?").fill("- also offline");
-    await expect(page.getByTestId("save-status")).toHaveText(
+    await new SummaryForm(page)
+      .answer("What is novel compared with prior work?")
+      .fill("- first part\n- typed offline");
+    await new SummaryForm(page).answer("What is there to discuss?").fill("- also offline");
+    await expect(new SummaryForm(page).status).toHaveText(
       "Offline — your changes are kept on this device",
     );
     expect((await saved(r.readingId)).novelty).toBe("- first part");
@@ -78,8 +81,10 @@ test.describe("the summary form", () => {
     await context.setOffline(false);
     const again = await context.newPage();
     await again.goto(`/en${r.path}`);
-    await expect(answer(again, "What is there to discuss?")).toHaveValue("- also offline");
-    await expect(again.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await expect(new SummaryForm(again).answer("What is there to discuss?")).toHaveValue(
+      "- also offline",
+    );
+    await expect(new SummaryForm(again).status).toHaveText(/^Saved at /);
     const s = await saved(r.readingId);
     expect(s.novelty).toBe("- first part\n- typed offline");
     expect(s.discussion).toBe("- also offline");
@@ -93,10 +98,10 @@ test.describe("the summary form", () => {
     const r = await makeReading(user);
     const { page, context } = await signedInPage(browser, user);
     await page.goto(`/en${r.path}`);
-    await expect(answer(page, "What is the key technique?")).toBeVisible();
+    await expect(new SummaryForm(page).answer("What is the key technique?")).toBeVisible();
     await context.setOffline(true);
-    await answer(page, "What is the key technique?").fill("- attention");
-    await expect(page.getByTestId("save-status")).toHaveText(/Offline|Not saved yet|Saving/);
+    await new SummaryForm(page).answer("What is the key technique?").fill("- attention");
+    await expect(new SummaryForm(page).status).toHaveText(/Offline|Not saved yet|Saving/);
     const dialog = page.waitForEvent("dialog");
     void page.close({ runBeforeUnload: true });
     const d = await dialog;
@@ -106,7 +111,9 @@ test.describe("the summary form", () => {
     // Unsent changes may still be on their way: the reload asks again, and this time we leave.
     page.on("dialog", (leave) => void leave.accept());
     await page.reload();
-    await expect(answer(page, "What is the key technique?")).toHaveValue("- attention");
+    await expect(new SummaryForm(page).answer("What is the key technique?")).toHaveValue(
+      "- attention",
+    );
     await expect.poll(async () => (await saved(r.readingId)).keyTechnique).toBe("- attention");
     await context.close();
   });
@@ -121,24 +128,22 @@ test.describe("the summary form", () => {
     const tab2 = await context.newPage();
     await tab2.goto(`/en${r.path}`);
 
-    await answer(tab1, "How was it shown to work?").fill("- ImageNet (tab one)");
-    await expect(tab1.getByTestId("save-status")).toHaveText(/^Saved at /);
-    await answer(tab2, "How was it shown to work?").fill("- COCO (tab two)");
-    const conflict = tab2.getByTestId("conflict-validation");
+    await new SummaryForm(tab1).answer("How was it shown to work?").fill("- ImageNet (tab one)");
+    await expect(new SummaryForm(tab1).status).toHaveText(/^Saved at /);
+    await new SummaryForm(tab2).answer("How was it shown to work?").fill("- COCO (tab two)");
+    const conflict = new SummaryForm(tab2).conflict("validation");
     await expect(conflict).toBeVisible();
     await expect(conflict.getByTestId("conflict-mine")).toHaveText("- COCO (tab two)");
     await expect(conflict.getByTestId("conflict-theirs")).toHaveText("- ImageNet (tab one)");
-    await expect(tab2.getByTestId("save-status")).toHaveText(
-      "Conflict — choose which text to keep",
-    );
+    await expect(new SummaryForm(tab2).status).toHaveText("Conflict — choose which text to keep");
     // Nothing was overwritten meanwhile.
     expect((await saved(r.readingId)).validation).toBe("- ImageNet (tab one)");
 
     await conflict.getByRole("button", { name: "Keep both" }).click();
-    await expect(tab2.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await expect(new SummaryForm(tab2).status).toHaveText(/^Saved at /);
     const both = "- COCO (tab two)\n\n---\n\n- ImageNet (tab one)";
     expect((await saved(r.readingId)).validation).toBe(both);
-    await expect(answer(tab2, "How was it shown to work?")).toHaveValue(both);
+    await expect(new SummaryForm(tab2).answer("How was it shown to work?")).toHaveValue(both);
     await context.close();
   });
 
@@ -150,15 +155,17 @@ test.describe("the summary form", () => {
     const { page, context } = await signedInPage(browser, user);
     await page.clock.install({ time: Date.now() });
     await page.goto(`/en${r.path}`);
-    await answer(page, "What is there to discuss?").fill("- in time");
-    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await new SummaryForm(page).answer("What is there to discuss?").fill("- in time");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     expect((await saved(r.readingId)).timeUpSnapshot).toBeNull();
 
     await jumpClocks(page, context, { offset: 0 }, 2 * MIN);
-    await expect(page.getByTestId("timer-status")).toHaveText("Overtime");
-    await answer(page, "What is there to discuss?").fill("- in time\n- after time-up");
-    await expect(page.getByTestId("late-discussion")).toHaveText("Written after time-up");
-    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await expect(new MeetingPage(page).timerStatus).toHaveText("Overtime");
+    await new SummaryForm(page)
+      .answer("What is there to discuss?")
+      .fill("- in time\n- after time-up");
+    await expect(new SummaryForm(page).late("discussion")).toHaveText("Written after time-up");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     const s = await saved(r.readingId);
     expect(s.discussion).toBe("- in time\n- after time-up");
     expect(JSON.parse(s.timeUpSnapshot!)).toMatchObject({ discussion: "- in time" });
@@ -174,11 +181,11 @@ test.describe("the summary form", () => {
     const r = await makeReading(user);
     const { page, context } = await signedInPage(browser, user);
     await page.goto(`/en${r.path}`);
-    await answer(page, "What is it?").fill("- carefully written notes");
-    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await new SummaryForm(page).answer("What is it?").fill("- carefully written notes");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     // A couple of minutes later (server time), the answer is wiped by mistake.
     await setServerClock(context, 2 * MIN);
-    await answer(page, "What is it?").fill("");
+    await new SummaryForm(page).answer("What is it?").fill("");
     await expect.poll(async () => (await saved(r.readingId)).whatIsIt).toBe("");
 
     await page.getByText("History").click();
@@ -188,7 +195,9 @@ test.describe("the summary form", () => {
       .filter({ hasText: "1 / 6 answered" });
     await expect(kept).toHaveCount(1);
     await kept.getByRole("button", { name: "Restore this version" }).click();
-    await expect(answer(page, "What is it?")).toHaveValue("- carefully written notes");
+    await expect(new SummaryForm(page).answer("What is it?")).toHaveValue(
+      "- carefully written notes",
+    );
     await expect
       .poll(async () => (await saved(r.readingId)).whatIsIt)
       .toBe("- carefully written notes");
@@ -326,7 +335,7 @@ test.describe("the autosave endpoint", () => {
     expect(await retry.json()).toMatchObject({ version: 1, conflicts: [] });
 
     // A closed meeting: refused with its own code, nothing changed.
-    await testDb().meeting.update({ where: { id: r.meetingId }, data: { phase: "CLOSED" } });
+    await setMeetingPhase(r.meetingId, "CLOSED");
     const closed = await o.page.request.put(url, {
       data: {
         saveId: "e2e-save-0099",
@@ -361,16 +370,18 @@ test.describe("a server restart while typing", () => {
       form: { email: user.email, password: user.password, csrfToken },
     });
     await page.goto(`${BASE}/en${r.path}`);
-    await answer(page, "What is it?").fill("- before the restart");
-    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /);
+    await new SummaryForm(page).answer("What is it?").fill("- before the restart");
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
 
     await server.stop();
-    await answer(page, "What is it?").fill("- before the restart\n- while the server was down");
-    await expect(page.getByTestId("save-status")).toHaveText(
+    await new SummaryForm(page)
+      .answer("What is it?")
+      .fill("- before the restart\n- while the server was down");
+    await expect(new SummaryForm(page).status).toHaveText(
       "Offline — your changes are kept on this device",
     );
     await server.start();
-    await expect(page.getByTestId("save-status")).toHaveText(/^Saved at /, { timeout: 30_000 });
+    await expect(new SummaryForm(page).status).toHaveText(/^Saved at /, { timeout: 30_000 });
     expect((await saved(r.readingId)).whatIsIt).toBe(
       "- before the restart\n- while the server was down",
     );

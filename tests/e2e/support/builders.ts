@@ -1,0 +1,175 @@
+// Test data, made straight in the database: each test makes its own users, groups, meetings and
+// readings, so tests run in parallel without sharing state. Specs use these instead of Prisma.
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "../../../lib/auth/password";
+import { testDb } from "./db";
+
+export const PASSWORD = "correct-horse-42";
+
+export type TestUser = { id: string; email: string; name: string; password: string };
+
+let passwordHash: Promise<string> | undefined;
+
+export function uniqueId(): string {
+  return randomBytes(5).toString("hex");
+}
+
+export async function makeUser(
+  opts: { name?: string; locale?: "ja" | "en" } = {},
+): Promise<TestUser> {
+  passwordHash ??= hashPassword(PASSWORD);
+  const id = uniqueId();
+  const email = `user-${id}@example.test`;
+  const name = opts.name ?? `Reader ${id}`;
+  const user = await testDb().user.create({
+    data: { email, name, passwordHash: await passwordHash, locale: opts.locale ?? "en" },
+    select: { id: true },
+  });
+  return { id: user.id, email, name, password: PASSWORD };
+}
+
+export async function makeGroup(ownerId: string, name = `Group ${uniqueId()}`) {
+  const slug = `g-${uniqueId()}`;
+  await testDb().group.create({
+    data: { name, slug, memberships: { create: { userId: ownerId, role: "OWNER" } } },
+    select: { id: true },
+  });
+  return { name, slug };
+}
+
+export async function addMember(
+  slug: string,
+  userId: string,
+  role: "OWNER" | "ADMIN" | "MEMBER" = "MEMBER",
+) {
+  const group = await testDb().group.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  await testDb().membership.create({
+    data: { groupId: group.id, userId, role },
+    select: { id: true },
+  });
+}
+
+async function groupIdOf(slug: string): Promise<string> {
+  return (await testDb().group.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+}
+
+export async function makeMeeting(
+  groupSlug: string,
+  facilitatorId: string,
+  number = 1,
+  opts: { phase?: "PLANNED" | "READING" | "RECAP" | "CLOSED"; title?: string } = {},
+) {
+  return testDb().meeting.create({
+    data: {
+      groupId: await groupIdOf(groupSlug),
+      number,
+      title: opts.title ?? `Session ${number}`,
+      scheduledAt: new Date(),
+      facilitatorId,
+      ...(opts.phase ? { phase: opts.phase } : {}),
+    },
+    select: { id: true, number: true },
+  });
+}
+
+/** Moves a meeting to a phase behind the app's back (as another device or instance would). */
+export async function setMeetingPhase(
+  meetingId: string,
+  phase: "PLANNED" | "READING" | "RECAP" | "CLOSED",
+): Promise<void> {
+  await testDb().meeting.update({
+    where: { id: meetingId },
+    data: { phase },
+    select: { id: true },
+  });
+}
+
+/** An invite link to a group, valid for `validMs` (negative: already expired). */
+export async function makeInvite(groupSlug: string, createdById: string, validMs: number) {
+  return testDb().invite.create({
+    data: {
+      groupId: await groupIdOf(groupSlug),
+      createdById,
+      token: `tok${uniqueId()}${uniqueId()}${uniqueId()}`,
+      expiresAt: new Date(Date.now() + validMs),
+    },
+    select: { token: true },
+  });
+}
+
+/** A meeting with `user` already reading a paper (started `startedAgoMs` ago), ready to summarise. */
+export async function makeReading(
+  user: TestUser,
+  opts: { startedAgoMs?: number; started?: boolean } = {},
+) {
+  const group = await makeGroup(user.id);
+  const meeting = await makeMeeting(group.slug, user.id, 1, { phase: "READING" });
+  const paper = await testDb().paper.create({
+    data: { title: `Paper ${uniqueId()}` },
+    select: { id: true },
+  });
+  const reading = await testDb().reading.create({
+    data: {
+      meetingId: meeting.id,
+      userId: user.id,
+      paperId: paper.id,
+      durationMs: 50 * 60_000,
+      startedAt: opts.started === false ? null : new Date(Date.now() - (opts.startedAgoMs ?? 0)),
+    },
+    select: { id: true },
+  });
+  return {
+    readingId: reading.id,
+    meetingId: meeting.id,
+    path: `/groups/${group.slug}/meetings/${meeting.number}`,
+    groupSlug: group.slug,
+  };
+}
+
+/** A meeting in recap with three readers who wrote something, presenting in join order. */
+export async function makeRecapMeeting() {
+  const facilitator = await makeUser({ name: "Fumi Facilitator" });
+  const readers: TestUser[] = [];
+  const group = await makeGroup(facilitator.id);
+  const meeting = await makeMeeting(group.slug, facilitator.id, 1, { phase: "RECAP" });
+  const ids: string[] = [];
+  for (const [i, name] of ["Aoi Presenter", "Ben Presenter", "Chika Presenter"].entries()) {
+    const u = await makeUser({ name });
+    readers.push(u);
+    await addMember(group.slug, u.id);
+    const paper = await testDb().paper.create({
+      data: {
+        title: `Paper ${"ABC"[i]} ${uniqueId()}`,
+        authors: JSON.stringify(["A. Author", "B. Author"]),
+        year: 2023,
+      },
+    });
+    const r = await testDb().reading.create({
+      data: {
+        meetingId: meeting.id,
+        userId: u.id,
+        paperId: paper.id,
+        durationMs: 50 * 60_000,
+        startedAt: new Date(Date.now() - 60 * 60_000),
+        finishedAt: new Date(),
+        gist: `Gist of ${name}`,
+        whatIsIt: `- ${name} read a paper\n  - with **nested** notes`,
+        novelty: i === 1 ? "" : "- faster",
+        createdAt: new Date(Date.now() - (3 - i) * 1000),
+      },
+      select: { id: true },
+    });
+    ids.push(r.id);
+  }
+  await testDb().meeting.update({
+    where: { id: meeting.id },
+    data: { recapOrder: JSON.stringify(ids) },
+  });
+  return {
+    facilitator,
+    readers,
+    group,
+    meetingId: meeting.id,
+    path: `/groups/${group.slug}/meetings/1`,
+  };
+}
