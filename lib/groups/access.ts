@@ -8,9 +8,18 @@ import type { GroupRole } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
 
-/** Tells the meeting's live screens that something changed (after the write commits). */
-export function publishMeetingChange(meetingId: string) {
-  return publish(meetingTopic(meetingId), { type: "changed" });
+/**
+ * What a meeting's live screens are told after a write commits: something changed, or a reader's
+ * answers changed (`counted`: how many are filled changed too, which the board shows). The live
+ * read model decides which of these need a new board.
+ */
+export type MeetingEvent = { type: "changed" } | { type: "answers"; counted: boolean };
+
+export function publishMeetingChange(
+  meetingId: string,
+  event: MeetingEvent = { type: "changed" },
+): Promise<void> {
+  return publish(meetingTopic(meetingId), event);
 }
 
 export async function membershipRole(tx: Tx, groupId: string, userId: string): Promise<GroupRole> {

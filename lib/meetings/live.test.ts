@@ -66,4 +66,26 @@ describe("the live read model", () => {
     expect(boards[1]!.slides[0]!.answers.map((a) => a.text)).toEqual(["- edited"]);
     stop();
   });
+
+  it("rebuilds for a save that only changed answers during the recap, not while reading", async () => {
+    const reading = await makeReading({ startedAt: T0 });
+    const boards: string[] = [];
+    const stop = await watchBoard(reading.meetingId, (json) => boards.push(json));
+    await until(() => boards.length === 1);
+    await publishMeetingChange(reading.meetingId, { type: "answers", counted: false });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(boardBuilds(reading.meetingId)).toBe(1);
+    await publishMeetingChange(reading.meetingId, { type: "answers", counted: true });
+    await until(() => boards.length === 2);
+    expect(boardBuilds(reading.meetingId)).toBe(2);
+    stop();
+
+    const recap = await makeReading({ startedAt: T0, phase: "RECAP" });
+    const slides: string[] = [];
+    const stopRecap = await watchBoard(recap.meetingId, (json) => slides.push(json));
+    await until(() => slides.length === 1);
+    await publishMeetingChange(recap.meetingId, { type: "answers", counted: false });
+    await until(() => slides.length === 2);
+    stopRecap();
+  });
 });

@@ -3,6 +3,7 @@
 // instance; a new connection gets the last board at once. Changes arrive through the live bus, so
 // writes on any instance reach every instance's watchers.
 import "server-only";
+import type { MeetingEvent } from "@/lib/groups/access";
 import { meetingTopic, subscribe } from "@/lib/live/bus";
 import type { BoardState } from "./board";
 import { getBoard } from "./data";
@@ -16,6 +17,8 @@ type Watcher = (boardJson: string) => void;
 type Model = {
   watchers: Set<Watcher>;
   last: string | null;
+  /** The phase in the last board: answers alone change what is shown only during the recap. */
+  phase: BoardState["phase"] | null;
   timer: ReturnType<typeof setTimeout> | null;
   building: boolean;
   stale: boolean;
@@ -40,6 +43,7 @@ async function build(meetingId: string, model: Model) {
       if (!board) continue;
       const json = JSON.stringify(board satisfies BoardState);
       model.last = json;
+      model.phase = board.phase;
       for (const watcher of model.watchers) watcher(json);
     } while (model.stale && model.watchers.size > 0);
   } catch (error) {
@@ -47,6 +51,12 @@ async function build(meetingId: string, model: Model) {
   } finally {
     model.building = false;
   }
+}
+
+/** A save that changed answers but not how many are filled: the board looks the same then. */
+function answersOnly(event: unknown): boolean {
+  const e = event as MeetingEvent | null | undefined;
+  return e?.type === "answers" && !e.counted;
 }
 
 function schedule(meetingId: string, model: Model) {
@@ -67,13 +77,17 @@ export async function watchBoard(meetingId: string, onBoard: Watcher): Promise<(
     const created: Model = {
       watchers: new Set(),
       last: null,
+      phase: null,
       timer: null,
       building: false,
       stale: false,
       builds: 0,
       unsubscribe: Promise.resolve(() => {}),
     };
-    const changed = () => schedule(meetingId, created);
+    const changed = (event?: unknown) => {
+      if (answersOnly(event) && created.phase !== "RECAP" && created.phase !== null) return;
+      schedule(meetingId, created);
+    };
     created.unsubscribe = subscribe(meetingTopic(meetingId), changed, changed);
     models.set(meetingId, created);
     model = created;

@@ -16,7 +16,7 @@ const REVISIONS_KEPT = 100;
 
 // How many applied saves a reading remembers, so that their retries are recognised. A browser has
 // at most one save on its way per tab, so this covers many tabs retrying at once.
-const SAVES_REMEMBERED = 32;
+const SAVES_REMEMBERED = 16;
 
 /** An applied save: its id, the version it made and the answers it left in conflict. */
 type Receipt = { id: string; v: number; c: SummaryField[] };
@@ -100,7 +100,6 @@ export async function saveSummary(
         timeUpSnapshot: true,
         revisedAt: true,
         recentSaves: true,
-        meeting: { select: { phase: true } },
         ...summarySelect,
         ...countdownSelect,
       },
@@ -121,7 +120,6 @@ export async function saveSummary(
         result: { version: r.version, summary: server, conflicts, savedAt: now, snapshot },
       };
     }
-    if (r.meeting.phase === "CLOSED") return { ok: false, reason: "meetingClosed" };
     if (request.baseVersion > r.version)
       throw new AppError("INVALID_INPUT", "baseVersion is newer than the saved version.");
     const snapshot = await settleSnapshot(r, now);
@@ -150,12 +148,21 @@ export async function saveSummary(
       },
     });
     // Another save got in first, or the meeting closed meanwhile: read again and decide anew.
-    if (count === 0) continue;
+    if (count === 0) {
+      const meeting = await db.meeting.findUnique({
+        where: { id: r.meetingId },
+        select: { phase: true },
+      });
+      if (meeting?.phase === "CLOSED") return { ok: false, reason: "meetingClosed" };
+      continue;
+    }
     if (keepBefore) await recordRevision(r.id, r.version, server, now);
-    // The facilitator's board shows how many answers are filled, and the recap screen shows the
-    // answers themselves: tell them when what they show changes.
-    if (r.meeting.phase === "RECAP" || answeredCount(summary) !== answeredCount(server))
-      await publishMeetingChange(r.meetingId);
+    // The facilitator's board shows how many answers are filled, the recap screen the answers:
+    // the live read model decides whether this save changes what they show.
+    await publishMeetingChange(r.meetingId, {
+      type: "answers",
+      counted: answeredCount(summary) !== answeredCount(server),
+    });
     return { ok: true, result: { version, summary, conflicts, savedAt: now, snapshot } };
   }
   return { ok: false, reason: "busy" };
