@@ -9,7 +9,13 @@ import { meetingPhaseAction, setFacilitatorAction } from "@/lib/meetings/actions
 import type { MeetingPhase } from "@/lib/meetings/schema";
 import { useFormText } from "@/components/ui/form-feedback";
 
-type Props = { groupSlug: string; number: number; phase: MeetingPhase };
+type Props = {
+  groupSlug: string;
+  number: number;
+  phase: MeetingPhase;
+  /** Every joined reader has started: "everyone starts now" is no longer the main action. */
+  everyoneStarted: boolean;
+};
 
 function Hidden({ groupSlug, number }: { groupSlug: string; number: number }) {
   return (
@@ -20,7 +26,7 @@ function Hidden({ groupSlug, number }: { groupSlug: string; number: number }) {
   );
 }
 
-export function FacilitatorControls({ groupSlug, number, phase }: Props) {
+export function FacilitatorControls({ groupSlug, number, phase, everyoneStarted }: Props) {
   const t = useTranslations("meeting");
   const te = useTranslations();
   const [state, action] = useActionState(meetingPhaseAction, idleState);
@@ -44,7 +50,9 @@ export function FacilitatorControls({ groupSlug, number, phase }: Props) {
           <form action={action}>
             <Hidden groupSlug={groupSlug} number={number} />
             <input type="hidden" name="command" value="startEveryone" />
-            <SubmitButton pendingLabel="…">{t("startEveryone")}</SubmitButton>
+            <SubmitButton variant={everyoneStarted ? "secondary" : "primary"} pendingLabel="…">
+              {t("startEveryone")}
+            </SubmitButton>
           </form>
         ) : null}
         {open ? (
@@ -85,6 +93,11 @@ export function FacilitatorControls({ groupSlug, number, phase }: Props) {
           </form>
         )}
       </div>
+      {state.status === "success" && state.data?.started !== undefined ? (
+        <div className="mt-3">
+          <Notice tone="success">{t("startedCount", { count: Number(state.data.started) })}</Notice>
+        </div>
+      ) : null}
       {state.status === "error" && state.formError ? (
         <div className="mt-3">
           <Notice tone="error">

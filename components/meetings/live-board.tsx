@@ -8,6 +8,8 @@ import { formatClock, remainingMs, statusAt } from "@/lib/readings/countdown";
 import { ReaderTimer } from "./reader-timer";
 import { useServerNow, useServerOffset } from "./use-server-clock";
 import { useMeetingEvents } from "./use-meeting-events";
+import { ReadingClockContext } from "./reading-clock";
+import { PaperLink } from "@/components/papers/paper-link";
 
 type Props = {
   /** The reader's summary form, shown under their countdown. */
@@ -30,20 +32,29 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
   const now = useServerNow(offset);
 
   const mine = board.rows.find((r) => r.userId === userId);
+  // A closed meeting is a record: no frozen timer, nothing "live".
+  const closed = board.phase === "CLOSED";
 
   return (
     <div className={`grid items-start gap-6 ${mine ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
       {mine ? (
         <div className="min-w-0 space-y-6">
-          <ReaderTimer
-            groupSlug={groupSlug}
-            number={number}
-            paperTitle={mine.paperTitle}
-            countdown={mine.countdown}
-            now={now}
-            canControl={board.phase === "PLANNED" || board.phase === "READING"}
-          />
-          {children}
+          {closed ? null : (
+            <ReaderTimer
+              groupSlug={groupSlug}
+              number={number}
+              paperTitle={mine.paperTitle}
+              paperHref={mine.paperHref}
+              countdown={mine.countdown}
+              now={now}
+              canControl={board.phase === "PLANNED" || board.phase === "READING"}
+            />
+          )}
+          <ReadingClockContext.Provider
+            value={closed ? null : { paperTitle: mine.paperTitle, countdown: mine.countdown, now }}
+          >
+            {children}
+          </ReadingClockContext.Provider>
         </div>
       ) : null}
       <section
@@ -54,16 +65,18 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
           <h2 id="board-title" className="font-semibold">
             {t("title")} <span className="text-slate-500">({board.rows.length})</span>
           </h2>
-          <span
-            className={`flex items-center gap-1.5 text-xs ${connected ? "text-emerald-700" : "text-amber-700"}`}
-            role="status"
-          >
+          {closed ? null : (
             <span
-              aria-hidden
-              className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
-            />
-            {connected ? t("live") : t("reconnecting")}
-          </span>
+              className={`flex items-center gap-1.5 text-xs ${connected ? "text-emerald-700" : "text-amber-700"}`}
+              role="status"
+            >
+              <span
+                aria-hidden
+                className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
+              />
+              {connected ? t("live") : t("reconnecting")}
+            </span>
+          )}
         </div>
         {board.rows.length === 0 ? (
           <p className="text-sm text-slate-600">{t("empty")}</p>
@@ -92,7 +105,7 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                     {status === null || status === "notStarted" ? "—" : formatClock(remaining)}
                   </p>
                   <p className="truncate text-sm text-slate-600" title={row.paperTitle}>
-                    {row.paperTitle}
+                    <PaperLink href={row.paperHref}>{row.paperTitle}</PaperLink>
                   </p>
                   <p className="text-right text-xs text-slate-600">
                     <span data-testid="board-status">{status ? ts(status) : "…"}</span>

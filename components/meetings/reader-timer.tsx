@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
+import { PaperLink } from "@/components/papers/paper-link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
@@ -28,6 +29,7 @@ type Props = {
   groupSlug: string;
   number: number;
   paperTitle: string;
+  paperHref: string | null;
   countdown: CountdownState;
   /** The server's now; null until the browser has measured its clock against the server's. */
   now: number | null;
@@ -65,14 +67,20 @@ function Command({
 export function ReaderTimer(props: Props) {
   const { now } = props;
   return now === null ? (
-    <MeasuringTimer paperTitle={props.paperTitle} />
+    <MeasuringTimer paperTitle={props.paperTitle} paperHref={props.paperHref} />
   ) : (
     <LiveTimer {...props} now={now} />
   );
 }
 
 /** The timer's frame while the clock is measured (a round trip): no digits that could be wrong. */
-function MeasuringTimer({ paperTitle }: { paperTitle: string }) {
+function MeasuringTimer({
+  paperTitle,
+  paperHref,
+}: {
+  paperTitle: string;
+  paperHref: string | null;
+}) {
   const t = useTranslations("timer");
   return (
     <section
@@ -84,7 +92,7 @@ function MeasuringTimer({ paperTitle }: { paperTitle: string }) {
         {t("yourTimer")}
       </h2>
       <p className="mt-1 truncate text-slate-800" title={paperTitle}>
-        {paperTitle}
+        <PaperLink href={paperHref}>{paperTitle}</PaperLink>
       </p>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
         <p
@@ -104,6 +112,7 @@ function LiveTimer({
   groupSlug,
   number,
   paperTitle,
+  paperHref,
   countdown,
   now,
   canControl,
@@ -162,7 +171,7 @@ function LiveTimer({
         {t("yourTimer")}
       </h2>
       <p className="mt-1 truncate text-slate-800" title={paperTitle}>
-        {paperTitle}
+        <PaperLink href={paperHref}>{paperTitle}</PaperLink>
       </p>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
         <p

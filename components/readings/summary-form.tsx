@@ -17,6 +17,8 @@ import { useAutosave } from "./use-autosave";
 import type { OpenConflict, SaveStatus } from "./autosave-engine";
 import { RevisionHistory } from "./revision-history";
 import { ClosedNotice } from "./closed-notice";
+import { useReadingClock } from "@/components/meetings/reading-clock";
+import { formatClock, remainingMs, statusAt, warningLevel } from "@/lib/readings/countdown";
 
 function StatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   const t = useTranslations("summary");
@@ -84,9 +86,43 @@ function StatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => vo
   );
 }
 
+/** The reader's paper and time left, small, for the sticky bar. */
+function StickyClock() {
+  const clock = useReadingClock();
+  const t = useTranslations("timer");
+  if (!clock) return null;
+  const status = clock.now === null ? null : statusAt(clock.countdown, clock.now);
+  const remaining = clock.now === null ? 0 : remainingMs(clock.countdown, clock.now);
+  const warning = status === "reading" ? warningLevel(remaining) : null;
+  const late = status === "overtime" || (status === "done" && remaining < 0);
+  const shown = status === null || status === "notStarted" ? "--:--" : formatClock(remaining);
+  return (
+    <p className="flex min-w-0 items-baseline gap-3 text-sm">
+      <span
+        data-testid="sticky-time"
+        aria-label={late ? t("overtime") : t("timeLeft")}
+        className={`font-mono text-lg font-bold tabular-nums ${
+          late || warning === 1
+            ? "text-red-600"
+            : warning === 5
+              ? "text-amber-600"
+              : "text-slate-900"
+        }`}
+      >
+        {shown}
+      </span>
+      <span className="truncate text-slate-600" title={clock.paperTitle}>
+        {clock.paperTitle}
+      </span>
+    </p>
+  );
+}
+
+/** "n / max", shown only as the text nears its limit (the box itself stops at the limit). */
 function Counter({ length, max }: { length: number; max: number }) {
   const t = useTranslations("summary");
-  const near = length > max * 0.9;
+  if (length < max * 0.8) return <span />;
+  const near = length > max * 0.95;
   return (
     <span
       className={`text-xs tabular-nums ${near ? "font-medium text-red-700" : "text-slate-500"}`}
@@ -308,13 +344,18 @@ export default function SummaryForm({
       aria-labelledby="summary-title"
       className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="summary-title" className="text-lg font-semibold">
-          {t("title")}
-          <span className="ml-2 text-sm font-normal text-slate-600" data-testid="answered">
-            {t("answered", { count: answeredCount(values) })}
-          </span>
-        </h2>
+      <h2 id="summary-title" className="text-lg font-semibold">
+        {t("title")}
+        <span className="ml-2 text-sm font-normal text-slate-600" data-testid="answered">
+          {t("answered", { count: answeredCount(values) })}
+        </span>
+      </h2>
+      {/* Stays in view while the reader writes the last question: paper, time left, save status. */}
+      <div
+        data-testid="sticky-status"
+        className="sticky top-0 z-20 -mx-5 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-b border-slate-200 bg-white/95 px-5 py-2 backdrop-blur sm:-mx-6 sm:px-6"
+      >
+        <StickyClock />
         <StatusLine status={status} onRetry={() => engine.kick()} />
       </div>
       {closed ? <ClosedNotice unsent={engine.unsentText()} /> : null}

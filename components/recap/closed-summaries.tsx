@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { RecapSlide } from "@/lib/recap/schema";
 import { Markdown } from "@/components/readings/markdown";
+import { PaperLink } from "@/components/papers/paper-link";
+import { paperHref } from "@/lib/papers/links";
 
 /** A closed meeting's summaries, read-only. */
 export async function ClosedSummaries({ slides }: { slides: RecapSlide[] }) {
@@ -16,7 +18,9 @@ export async function ClosedSummaries({ slides }: { slides: RecapSlide[] }) {
           className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         >
           <header>
-            <h3 className="text-lg font-semibold">{s.paper.title}</h3>
+            <h3 className="text-lg font-semibold">
+              <PaperLink href={paperHref(s.paper)}>{s.paper.title}</PaperLink>
+            </h3>
             <p className="text-sm text-slate-600">
               {[s.name, s.paper.authors.join(", "), s.paper.year].filter(Boolean).join(" · ")}
             </p>

@@ -6,6 +6,7 @@ import { formatElapsed, isClosingSlide, presenterElapsed, timerLevel } from "@/l
 import { useMeetingEvents } from "@/components/meetings/use-meeting-events";
 import { useServerNow, useServerOffset } from "@/components/meetings/use-server-clock";
 import { useRecapCommands } from "./use-recap-commands";
+import { PresenterProgress } from "./presenter-progress";
 
 const levelClass = { normal: "text-slate-900", soft: "text-amber-600", hard: "text-red-600" };
 
@@ -25,8 +26,10 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
     pausedMs: r.pausedMs,
   };
   const closing = isClosingSlide(state);
-  const slide = closing ? null : board.slides.find((s) => s.readingId === r.order[r.index]);
+  const slideOf = (id: string | undefined) => board.slides.find((s) => s.readingId === id);
+  const slide = closing ? null : slideOf(r.order[r.index]);
   const current = slide ? { name: slide.name, paper: slide.paper.title } : null;
+  const upNext = closing ? null : slideOf(r.order[r.index + 1]);
   // Until the clock is measured the timer shows no digits rather than a wrong time.
   const elapsed = now === null ? null : presenterElapsed(state, now);
   const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);
@@ -49,6 +52,23 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
             className={`mt-3 font-mono text-6xl font-bold tabular-nums ${levelClass[level]}`}
           >
             {elapsed === null ? "–:––" : formatElapsed(elapsed)}
+            <span className="ml-2 text-xl font-medium text-slate-500">
+              {t("target", { limit: formatElapsed(r.hardSeconds * 1000) })}
+            </span>
+          </p>
+        ) : null}
+        {current ? (
+          <PresenterProgress
+            elapsed={elapsed}
+            softSeconds={r.softSeconds}
+            hardSeconds={r.hardSeconds}
+            level={level}
+            className="mt-3"
+          />
+        ) : null}
+        {current ? (
+          <p data-testid="remote-next" className="mt-3 text-sm text-slate-600">
+            {upNext ? t("nextUp", { name: upNext.name, paper: upNext.paper.title }) : t("lastOne")}
           </p>
         ) : null}
       </div>

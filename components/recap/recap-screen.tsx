@@ -16,6 +16,9 @@ import { playChime } from "@/components/meetings/chime";
 import { useMeetingEvents } from "@/components/meetings/use-meeting-events";
 import { useServerNow, useServerOffset } from "@/components/meetings/use-server-clock";
 import { useRecapCommands } from "./use-recap-commands";
+import { PresenterProgress } from "./presenter-progress";
+import { PaperLink } from "@/components/papers/paper-link";
+import { paperHref } from "@/lib/papers/links";
 
 type Props = {
   initial: BoardState;
@@ -163,6 +166,9 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
             className={`font-mono text-5xl font-bold tabular-nums ${levelClass[level]}`}
           >
             {elapsed === null ? "–:––" : formatElapsed(elapsed)}
+            <span className="ml-2 text-2xl font-medium text-[var(--muted)]">
+              {t("recap.target", { limit: formatElapsed(r.hardSeconds * 1000) })}
+            </span>
             {r.pausedAt !== null ? (
               <span className="ml-3 text-xl font-medium text-[var(--muted)]">
                 {t("recap.paused")}
@@ -190,6 +196,15 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
         </div>
       </header>
 
+      {current ? (
+        <PresenterProgress
+          elapsed={elapsed}
+          softSeconds={r.softSeconds}
+          hardSeconds={r.hardSeconds}
+          level={level}
+          className="px-6 pt-3"
+        />
+      ) : null}
       <main className="min-h-0 flex-1 overflow-y-auto px-6 py-6 sm:px-12" aria-live="polite">
         {current ? (
           <article data-testid="recap-slide" className="mx-auto max-w-6xl space-y-5">
@@ -197,7 +212,9 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
               <h1 data-testid="presenter-name" className="text-4xl font-bold sm:text-5xl">
                 {current.name}
               </h1>
-              <p className="mt-2 text-2xl font-semibold sm:text-3xl">{current.paper.title}</p>
+              <p className="mt-2 text-2xl font-semibold sm:text-3xl">
+                <PaperLink href={paperHref(current.paper)}>{current.paper.title}</PaperLink>
+              </p>
               {current.paper.authors.length || current.paper.year ? (
                 <p className="mt-1 text-lg text-[var(--muted)]">
                   {[current.paper.authors.join(", "), current.paper.year]

@@ -140,7 +140,9 @@ export const meetingPhaseAction = formAction(
         : failed("meeting", result);
     }
     refresh(meeting.group.slug, meeting.number);
-    return { status: "success" };
+    return "started" in result
+      ? { status: "success", data: { started: String(result.started) } }
+      : { status: "success" };
   },
 );
 

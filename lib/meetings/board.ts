@@ -8,6 +8,8 @@ export type BoardRow = {
   userId: string;
   name: string;
   paperTitle: string;
+  /** Where the paper can be read (its page, arXiv or DOI), when known. */
+  paperHref: string | null;
   countdown: CountdownState;
   answered: number;
 };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { GroupRole } from "@/lib/groups/schema";
 import { parseStringList } from "@/lib/ids";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
+import { paperHref } from "@/lib/papers/links";
 import { listRecapSlides } from "@/lib/recap/data";
 import type { BoardState } from "./board";
 import type { MeetingPhase } from "./schema";
@@ -127,7 +128,7 @@ export async function getBoard(meetingId: string): Promise<BoardState | null> {
           answered: true,
           presentedMs: true,
           user: { select: { name: true } },
-          paper: { select: { title: true } },
+          paper: { select: { title: true, url: true, arxivId: true, doi: true } },
         },
       },
     },
@@ -154,6 +155,7 @@ export async function getBoard(meetingId: string): Promise<BoardState | null> {
       userId: r.userId,
       name: r.user.name,
       paperTitle: r.paper.title,
+      paperHref: paperHref(r.paper),
       countdown: toCountdown(r),
       answered: r.answered,
     })),

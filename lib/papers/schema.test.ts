@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { paperHref } from "./links";
 import { normalizeDoi, paperSchema, parseArxivId } from "./schema";
 
 describe("paper input", () => {
@@ -46,5 +47,19 @@ describe("paper input", () => {
 
   it("refuses an over-long title", () => {
     expect(paperSchema.safeParse({ title: "x".repeat(501) }).success).toBe(false);
+  });
+});
+
+describe("paper links", () => {
+  it("links to the paper's URL, its arXiv page or its DOI, and never to anything else", () => {
+    expect(paperHref({ url: "https://example.org/p.pdf", arxivId: "2304.13705" })).toBe(
+      "https://example.org/p.pdf",
+    );
+    expect(paperHref({ arxivId: "2304.13705" })).toBe("https://arxiv.org/abs/2304.13705");
+    expect(paperHref({ doi: "10.1145/3292500.3330701" })).toBe(
+      "https://doi.org/10.1145/3292500.3330701",
+    );
+    expect(paperHref({ url: "javascript:alert(1)" })).toBeNull();
+    expect(paperHref({})).toBeNull();
   });
 });

@@ -21,7 +21,15 @@ export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> 
       nextPapers: true,
       user: { select: { name: true } },
       paper: {
-        select: { title: true, authors: true, year: true, venue: true, url: true, arxivId: true },
+        select: {
+          title: true,
+          authors: true,
+          year: true,
+          venue: true,
+          url: true,
+          arxivId: true,
+          doi: true,
+        },
       },
     },
   });

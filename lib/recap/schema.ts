@@ -27,6 +27,7 @@ export type RecapSlide = {
     venue: string | null;
     url: string | null;
     arxivId: string | null;
+    doi: string | null;
   };
   gist: string;
   answers: { key: AnswerKey; text: string }[];

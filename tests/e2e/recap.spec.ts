@@ -31,7 +31,8 @@ test.describe("the recap", () => {
     await expect(
       new RecapScreen(page).slide.getByText("What is novel compared with prior work?"),
     ).toBeVisible();
-    await expect(new RecapScreen(page).timer).toHaveText("0:00");
+    // The presenter's time against the group's limit.
+    await expect(new RecapScreen(page).timer).toHaveText(/^0:00\s*of 2:00/);
 
     await page.keyboard.press("ArrowRight");
     const clocks = { offset: 0 };
@@ -39,9 +40,12 @@ test.describe("the recap", () => {
     await expect(new RecapScreen(page).timer).toHaveAttribute("data-level", "normal");
     await jump(61_000);
     await expect(new RecapScreen(page).timer).toHaveAttribute("data-level", "soft");
+    await expect(page.getByTestId("presenter-progress")).toHaveAttribute("data-level", "soft");
     await expect(new RecapScreen(page).timer).toHaveClass(/amber/);
     await jump(60_000);
     await expect(new RecapScreen(page).timer).toHaveAttribute("data-level", "hard");
+    await expect(page.getByTestId("presenter-progress")).toHaveAttribute("data-level", "hard");
+    await expect(page.getByTestId("presenter-progress")).toHaveAttribute("aria-valuenow", "120");
     await expect(new RecapScreen(page).timer).toHaveClass(/red/);
     expect(
       await page.evaluate(
@@ -240,7 +244,11 @@ test("a refused recap command is explained in the user's language, never as a co
   await page.goto(`/ja${m.path}/remote`);
   const remote = new RecapRemote(page);
   await expect(remote.presenter).toHaveText("Aoi Presenter");
-  await expect(remote.timer).toHaveText("0:00");
+  await expect(remote.timer).toHaveText(/^0:00\s*\/ 2:00/);
+  // Its labels say what they do: the previous presenter and leaving are not both "戻る".
+  await expect(remote.button("前の発表者")).toBeVisible();
+  await expect(page.getByRole("link", { name: "退出" })).toBeVisible();
+  await expect(page.getByTestId("remote-next")).toContainText("Ben Presenter");
   // Another device closes the meeting; this remote presses "start".
   await setMeetingPhase(m.meetingId, "CLOSED");
   await new RecapRemote(page).root.getByRole("button", { name: "開始" }).click();

@@ -217,7 +217,10 @@ test.describe("the summary form", () => {
       "maxlength",
       "20000",
     );
-    await expect(page.locator('[data-field="whatIsIt"]')).toContainText("0 / 20,000");
+    // The counter appears only near the limit.
+    await expect(page.locator('[data-field="gist"]')).not.toContainText("/ 300");
+    await page.getByRole("textbox", { name: "一言でいうと" }).fill("あ".repeat(250));
+    await expect(page.locator('[data-field="gist"]')).toContainText("250 / 300");
     await context.close();
   });
 });

@@ -72,6 +72,29 @@ export async function makeMeeting(
   });
 }
 
+/** Another reader in an existing meeting, started `startedAgoMs` ago. */
+export async function addReading(
+  meetingId: string,
+  userId: string,
+  opts: { startedAgoMs: number },
+): Promise<string> {
+  const paper = await testDb().paper.create({
+    data: { title: `Paper ${uniqueId()}` },
+    select: { id: true },
+  });
+  const reading = await testDb().reading.create({
+    data: {
+      meetingId,
+      userId,
+      paperId: paper.id,
+      durationMs: 50 * 60_000,
+      startedAt: new Date(Date.now() - opts.startedAgoMs),
+    },
+    select: { id: true },
+  });
+  return reading.id;
+}
+
 /** Moves a meeting to a phase behind the app's back (as another device or instance would). */
 export async function setMeetingPhase(
   meetingId: string,

@@ -51,7 +51,9 @@ export default async function MeetingPage({ params }: Props) {
             data-testid="phase"
             className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800"
           >
-            {t(`phases.${meeting.phase}`)}
+            {meeting.phase === "READING" && board.rows.length === 0
+              ? t("meeting.waitingForReaders")
+              : t(`phases.${meeting.phase}`)}
           </span>
         </div>
         <p className="text-sm text-slate-600">
@@ -66,7 +68,18 @@ export default async function MeetingPage({ params }: Props) {
           groupSlug={meeting.group.slug}
           number={meeting.number}
           phase={meeting.phase}
+          everyoneStarted={
+            board.rows.length > 0 && board.rows.every((r) => r.countdown.startedAt !== null)
+          }
         />
+      ) : null}
+      {canDrive && (meeting.phase === "PLANNED" || meeting.phase === "READING") ? (
+        <Link
+          href={`/groups/${meeting.group.slug}/meetings/${meeting.number}/projector`}
+          className={buttonClass("secondary")}
+        >
+          {t("projector.open")}
+        </Link>
       ) : null}
       {meeting.phase === "RECAP" ? (
         <div className="space-y-4">

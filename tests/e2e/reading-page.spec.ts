@@ -1,0 +1,74 @@
+// The reading page during the 50 minutes: what stays in view, what links where.
+import {
+  test,
+  expect,
+  makeUser,
+  makeReading,
+  addMember,
+  addReading,
+  signedInPage,
+  SummaryForm,
+} from "./support/fixtures";
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`the time left and the save status stay in view while writing the last question (${viewport.width} px)`, async ({
+    browser,
+  }) => {
+    const user = await makeUser();
+    const r = await makeReading(user, { startedAgoMs: 46 * 60_000 });
+    const { page, context } = await signedInPage(browser, user, { viewport });
+    await page.goto(`/en${r.path}`);
+    const form = new SummaryForm(page);
+    const last = form.answer("Which paper should be read next?");
+    await last.click();
+    await last.pressSequentially("- Mask R-CNN", { delay: 10 });
+    const bar = page.getByTestId("sticky-status");
+    await expect(last).toBeFocused();
+    await expect(bar).toBeInViewport();
+    // Less than 5 minutes left: amber digits, the time the server keeps.
+    await expect(bar.getByTestId("sticky-time")).toHaveText(/^0[34]:\d\d$/);
+    await expect(bar.getByTestId("sticky-time")).toHaveClass(/amber/);
+    await form.saved();
+    await expect(bar.getByTestId("save-status")).toBeInViewport();
+    await context.close();
+  });
+}
+
+test("the projector view shows every reader's countdown, overtime marked, in both languages", async ({
+  browser,
+}, testInfo) => {
+  const facilitator = await makeUser({ name: "Fumi Facilitator" });
+  const reading = await makeReading(facilitator, { startedAgoMs: 20 * 60_000 });
+  const late = await makeUser({ name: "Late Larry" });
+  await addMember(reading.groupSlug, late.id);
+  await addReading(reading.meetingId, late.id, { startedAgoMs: 53 * 60_000 });
+  for (const locale of ["en", "ja"] as const) {
+    const { page, context } = await signedInPage(browser, facilitator, {
+      locale,
+      viewport: { width: 1920, height: 1080 },
+    });
+    await page.goto(`/${locale}${reading.path}`);
+    await page
+      .getByRole("link", { name: locale === "en" ? "Projector view" : "プロジェクター表示" })
+      .click();
+    const projector = page.getByTestId("projector");
+    await expect(projector).toBeVisible();
+    const larry = projector.locator('[data-reader="Late Larry"]');
+    await expect(larry).toHaveAttribute("data-status", "overtime");
+    await expect(larry.getByTestId("projector-time")).toHaveText(/^\+0[23]:\d\d$/);
+    await expect(projector.locator('[data-reader="Fumi Facilitator"]')).toHaveAttribute(
+      "data-status",
+      "reading",
+    );
+    await expect(page.getByTestId("projector-summary")).toContainText(
+      locale === "en" ? "1 reading · 1 in overtime" : "読書中 1 · 超過 1",
+    );
+    await page.screenshot({ path: testInfo.outputPath(`projector-${locale}-1920.png`) });
+    await page.keyboard.press("Escape");
+    await expect(page).toHaveURL(new RegExp(`/${locale}${reading.path}$`));
+    await context.close();
+  }
+});
