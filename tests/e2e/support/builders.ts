@@ -176,7 +176,7 @@ export async function makeRecapMeeting() {
         startedAt: new Date(Date.now() - 60 * 60_000),
         finishedAt: new Date(),
         gist: `Gist of ${name}`,
-        whatIsIt: `- ${name} read a paper\n  - with **nested** notes`,
+        whatIsIt: `- ${name} read a paper\n  - with **nested** notes, \`inline code\` and [a link](https://example.org/)`,
         novelty: i === 1 ? "" : "- faster",
         createdAt: new Date(Date.now() - (3 - i) * 1000),
       },
