@@ -3,10 +3,11 @@
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { PaperLink } from "@/components/papers/paper-link";
+import { ChangePaperForm } from "./join-meeting-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
-import { readingCommandAction } from "@/lib/meetings/actions";
+import { leaveMeetingAction, readingCommandAction } from "@/lib/meetings/actions";
 import {
   formatClock,
   remainingMs,
@@ -61,6 +62,46 @@ function Command({
       </SubmitButton>
       {state.status === "error" ? <div className="basis-full">{f.notice()}</div> : null}
     </form>
+  );
+}
+
+/** Before the countdown starts, a reader can still pick another paper or leave. */
+function BeforeStart({
+  groupSlug,
+  number,
+  paperTitle,
+}: {
+  groupSlug: string;
+  number: number;
+  paperTitle: string;
+}) {
+  const t = useTranslations("meeting");
+  const [state, action] = useActionState(leaveMeetingAction, idleState);
+  const f = useFormText(state);
+  return (
+    <div className="mt-4 space-y-3 border-t border-slate-100 pt-3">
+      <details className="group">
+        <summary className="text-brand-700 cursor-pointer text-sm underline">
+          {t("changePaper")}
+        </summary>
+        <div className="mt-3">
+          <ChangePaperForm groupSlug={groupSlug} number={number} title={paperTitle} />
+        </div>
+      </details>
+      <form
+        action={action}
+        onSubmit={(e) => {
+          if (!window.confirm(t("leaveConfirm"))) e.preventDefault();
+        }}
+      >
+        <input type="hidden" name="groupSlug" value={groupSlug} />
+        <input type="hidden" name="number" value={number} />
+        <SubmitButton variant="ghost" pendingLabel="…" className="px-0 text-sm text-red-700">
+          {t("leaveMeeting")}
+        </SubmitButton>
+        {state.status === "error" ? f.notice() : null}
+      </form>
+    </div>
   );
 }
 
@@ -240,6 +281,9 @@ function LiveTimer({
             </>
           ) : null}
         </div>
+      ) : null}
+      {canControl && status === "notStarted" ? (
+        <BeforeStart groupSlug={groupSlug} number={number} paperTitle={paperTitle} />
       ) : null}
       {notify === "default" && status !== "done" ? (
         <button

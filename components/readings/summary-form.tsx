@@ -284,12 +284,13 @@ function AnswerField({
           id={id}
           value={value}
           maxLength={max}
-          rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
+          rows={4}
           readOnly={readOnly}
           onChange={(e) => onChange(e.target.value)}
           aria-describedby={`${id}-hint`}
           spellCheck
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-base leading-relaxed read-only:bg-slate-50 sm:text-sm"
+          // Prose (Japanese included) in the text font; the box grows with its text.
+          className="block field-sizing-content max-h-[70vh] min-h-28 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base leading-relaxed read-only:bg-slate-50 sm:text-sm"
         />
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">

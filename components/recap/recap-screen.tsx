@@ -268,7 +268,12 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
               {t("recap.total", { time: formatElapsed(totalMs) })}
             </p>
             {canDrive ? (
-              <form action={closeMeeting}>
+              <form
+                action={closeMeeting}
+                onSubmit={(e) => {
+                  if (!window.confirm(t("meeting.closeConfirm"))) e.preventDefault();
+                }}
+              >
                 <button
                   type="submit"
                   className="bg-brand-600 rounded-md px-5 py-3 text-lg font-semibold text-white"

@@ -17,6 +17,8 @@ import { paperSchema } from "@/lib/papers/schema";
 import { controlReading } from "@/lib/readings/mutations";
 import { extendSchema } from "@/lib/readings/schema";
 import {
+  changePaper,
+  leaveMeeting,
   closeMeeting,
   reopenMeeting,
   createMeeting,
@@ -94,6 +96,28 @@ export const joinMeetingAction = formAction(
   async ({ user, meeting }, paper, formData) => {
     const result = await joinMeeting(user.id, meeting.id, paper);
     if (!result.ok) return failed("meeting", result, formData);
+    refresh(meeting.group.slug, meeting.number);
+    return { status: "success" };
+  },
+);
+
+export const changePaperAction = formAction(
+  memberMeeting,
+  paperSchema,
+  async ({ user, meeting }, paper, formData) => {
+    const result = await changePaper(user.id, meeting.id, paper);
+    if (!result.ok) return failed("meeting", result, formData);
+    refresh(meeting.group.slug, meeting.number);
+    return { status: "success", message: "meeting.paperChanged" };
+  },
+);
+
+export const leaveMeetingAction = formAction(
+  memberMeeting,
+  z.object({}),
+  async ({ user, meeting }) => {
+    const result = await leaveMeeting(user.id, meeting.id);
+    if (!result.ok) return failed("meeting", result);
     refresh(meeting.group.slug, meeting.number);
     return { status: "success" };
   },

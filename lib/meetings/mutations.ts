@@ -5,6 +5,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { AppError, type Failure } from "@/lib/errors";
 import {
+  type Tx,
   driveMeeting,
   meetingActor,
   membershipRole,
@@ -14,8 +15,8 @@ import { findOrCreatePaper } from "@/lib/papers/mutations";
 import type { PaperInput } from "@/lib/papers/schema";
 import * as countdown from "@/lib/readings/countdown";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
-import { appendToRecap, startRecap } from "@/lib/recap/mutations";
-import type { joinFailures, phaseFailures } from "./schema";
+import { appendToRecap, removeFromRecap, startRecap } from "@/lib/recap/mutations";
+import type { joinFailures, phaseFailures, readerFailures } from "./schema";
 
 export async function createMeeting(
   userId: string,
@@ -77,6 +78,61 @@ export async function joinMeeting(
       select: { id: true },
     });
     if (meeting.phase === "RECAP") await appendToRecap(tx, meetingId, reading.id);
+    return { ok: true };
+  });
+  if (result.ok) await publishMeetingChange(meetingId);
+  return result;
+}
+
+export type ReaderFailure = Failure<(typeof readerFailures)[number]>;
+
+/** The actor's own reading in a meeting that is still open, before its countdown started. */
+async function unstartedReading(tx: Tx, meetingId: string, userId: string) {
+  const meeting = await meetingActor(tx, meetingId, userId);
+  if (meeting.phase === "CLOSED") return { ok: false, reason: "closed" } as const;
+  const reading = await tx.reading.findUnique({
+    where: { meetingId_userId: { meetingId, userId } },
+    select: { id: true, startedAt: true },
+  });
+  if (!reading) return { ok: false, reason: "notJoined" } as const;
+  if (reading.startedAt !== null) return { ok: false, reason: "alreadyStarted" } as const;
+  return { ok: true, readingId: reading.id, phase: meeting.phase } as const;
+}
+
+/** A reader picks another paper, before they start reading. */
+export async function changePaper(
+  userId: string,
+  meetingId: string,
+  paper: PaperInput,
+): Promise<{ ok: true } | ReaderFailure> {
+  const result = await db.$transaction(async (tx): Promise<{ ok: true } | ReaderFailure> => {
+    const mine = await unstartedReading(tx, meetingId, userId);
+    if (!mine.ok) return mine;
+    const paperId = await findOrCreatePaper(tx, paper);
+    // Conditional: a Start that got in first wins, and the paper stays.
+    const { count } = await tx.reading.updateMany({
+      where: { id: mine.readingId, startedAt: null },
+      data: { paperId },
+    });
+    return count === 1 ? { ok: true } : { ok: false, reason: "alreadyStarted" };
+  });
+  if (result.ok) await publishMeetingChange(meetingId);
+  return result;
+}
+
+/** A reader leaves a meeting they joined by mistake, before they start reading. */
+export async function leaveMeeting(
+  userId: string,
+  meetingId: string,
+): Promise<{ ok: true } | ReaderFailure> {
+  const result = await db.$transaction(async (tx): Promise<{ ok: true } | ReaderFailure> => {
+    const mine = await unstartedReading(tx, meetingId, userId);
+    if (!mine.ok) return mine;
+    const { count } = await tx.reading.deleteMany({
+      where: { id: mine.readingId, startedAt: null },
+    });
+    if (count === 0) return { ok: false, reason: "alreadyStarted" };
+    if (mine.phase === "RECAP") await removeFromRecap(tx, meetingId, mine.readingId);
     return { ok: true };
   });
   if (result.ok) await publishMeetingChange(meetingId);

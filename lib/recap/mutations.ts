@@ -141,3 +141,18 @@ export async function appendToRecap(tx: Tx, meetingId: string, readingId: string
     select: { id: true },
   });
 }
+
+/** A reader who leaves before presenting is taken out of the order. */
+export async function removeFromRecap(tx: Tx, meetingId: string, readingId: string): Promise<void> {
+  const m = await tx.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { recapOrder: true },
+  });
+  await tx.meeting.update({
+    where: { id: meetingId },
+    data: {
+      recapOrder: JSON.stringify(parseStringList(m.recapOrder).filter((id) => id !== readingId)),
+    },
+    select: { id: true },
+  });
+}

@@ -6,7 +6,11 @@ import {
   makeReading,
   addMember,
   addReading,
+  makeGroup,
+  makeMeeting,
+  readingCount,
   signedInPage,
+  MeetingPage,
   SummaryForm,
 } from "./support/fixtures";
 
@@ -71,4 +75,39 @@ test("the projector view shows every reader's countdown, overtime marked, in bot
     await expect(page).toHaveURL(new RegExp(`/${locale}${reading.path}$`));
     await context.close();
   }
+});
+
+test("before starting, a reader can pick another paper or leave the meeting", async ({
+  browser,
+}) => {
+  const owner = await makeUser();
+  const group = await makeGroup(owner.id);
+  const meeting = await makeMeeting(group.slug, owner.id, 1, { phase: "READING" });
+  const reader = await makeUser({ name: "Changing Chie" });
+  await addMember(group.slug, reader.id);
+  const { page, context } = await signedInPage(browser, reader);
+  const meetingPage = await new MeetingPage(page).goto("en", `/groups/${group.slug}/meetings/1`);
+  await meetingPage.joinWithPaper("The wrong paper");
+  await expect(page.getByRole("region", { name: "Your countdown" })).toContainText(
+    "The wrong paper",
+  );
+
+  await page.getByText("Change paper").click();
+  const title = page.getByRole("region", { name: "Your countdown" }).getByLabel("Paper title");
+  await expect(title).toHaveValue("The wrong paper");
+  await title.fill("The right paper");
+  await page.getByRole("button", { name: "Use this paper" }).click();
+  await expect(page.getByRole("region", { name: "Your countdown" })).toContainText(
+    "The right paper",
+  );
+  await expect(meetingPage.board.locator('[data-reader="Changing Chie"]')).toContainText(
+    "The right paper",
+  );
+
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Leave this meeting" }).click();
+  await expect(page.getByRole("heading", { name: "Join with a paper" })).toBeVisible();
+  await expect(page.locator('[data-reader="Changing Chie"]')).toHaveCount(0);
+  expect(await readingCount(meeting.id)).toBe(0);
+  await context.close();
 });

@@ -84,8 +84,15 @@ test.describe("the recap", () => {
     expect(times.every((t) => t.presentedMs !== null)).toBe(true);
     await expect(page.getByTestId("total-time")).toHaveText(/^Total: \d+:\d\d$/);
 
+    // Closing asks first, as on the meeting page.
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
     await page.getByRole("button", { name: "Close meeting" }).click();
     await expect(page).toHaveURL(new RegExp(`/en${m.path}$`));
+    expect(asked).toEqual(["confirm"]);
     await expect(page.getByTestId("phase")).toHaveText("Closed");
     await expect(page.getByTestId("closed-summaries")).toContainText("Gist of Aoi Presenter");
     await context.close();

@@ -3,7 +3,7 @@ import en from "@/messages/en.json";
 import ja from "@/messages/ja.json";
 import { saveErrors } from "@/lib/readings/autosave";
 import { errorCodes } from "@/lib/errors";
-import { joinFailures, phaseFailures } from "@/lib/meetings/schema";
+import { joinFailures, phaseFailures, readerFailures } from "@/lib/meetings/schema";
 import { readingFailures } from "@/lib/readings/schema";
 import { recapFailures } from "@/lib/recap/schema";
 
@@ -53,7 +53,9 @@ describe("message catalogs", () => {
       ...[...Object.keys(errorCodes), "UNEXPECTED"].map((code) => `errors.${code}`),
       ...Object.keys(saveErrors).map((code) => `summary.saveErrors.${code}`),
       ...readingFailures.map((reason) => `timer.errors.${reason}`),
-      ...[...joinFailures, ...phaseFailures].map((reason) => `meeting.${reason}`),
+      ...[...joinFailures, ...phaseFailures, ...readerFailures].map(
+        (reason) => `meeting.${reason}`,
+      ),
       ...recapFailures.map((reason) => `recap.errors.${reason}`),
     ];
     const has = (catalog: unknown, key: string) =>

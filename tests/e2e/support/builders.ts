@@ -95,6 +95,11 @@ export async function addReading(
   return reading.id;
 }
 
+/** How many readers a meeting has, as saved. */
+export async function readingCount(meetingId: string): Promise<number> {
+  return testDb().reading.count({ where: { meetingId } });
+}
+
 /** Moves a meeting to a phase behind the app's back (as another device or instance would). */
 export async function setMeetingPhase(
   meetingId: string,
