@@ -1,6 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import { useTranslations } from "next-intl";
 import { PaperLink } from "@/components/papers/paper-link";
 import { ChangePaperForm } from "./join-meeting-form";
@@ -65,6 +72,36 @@ function Command({
   );
 }
 
+/** The countdown's card: heading and the paper, linked; the clock and controls go inside. */
+function TimerCard({
+  paperTitle,
+  paperHref,
+  busy = false,
+  children,
+}: {
+  paperTitle: string;
+  paperHref: string | null;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  const t = useTranslations("timer");
+  return (
+    <section
+      aria-labelledby="timer-title"
+      aria-busy={busy || undefined}
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <h2 id="timer-title" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
+        {t("yourTimer")}
+      </h2>
+      <p className="mt-1 truncate text-slate-800" title={paperTitle}>
+        <PaperLink href={paperHref}>{paperTitle}</PaperLink>
+      </p>
+      {children}
+    </section>
+  );
+}
+
 /** Before the countdown starts, a reader can still pick another paper or leave. */
 function BeforeStart({
   groupSlug,
@@ -124,17 +161,7 @@ function MeasuringTimer({
 }) {
   const t = useTranslations("timer");
   return (
-    <section
-      aria-labelledby="timer-title"
-      aria-busy="true"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-    >
-      <h2 id="timer-title" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
-        {t("yourTimer")}
-      </h2>
-      <p className="mt-1 truncate text-slate-800" title={paperTitle}>
-        <PaperLink href={paperHref}>{paperTitle}</PaperLink>
-      </p>
+    <TimerCard paperTitle={paperTitle} paperHref={paperHref} busy>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
         <p
           data-testid="time-left"
@@ -145,7 +172,7 @@ function MeasuringTimer({
         </p>
       </div>
       <div className="mt-3 min-h-7" />
-    </section>
+    </TimerCard>
   );
 }
 
@@ -204,16 +231,7 @@ function LiveTimer({
 
   const clockText = formatClock(remaining);
   return (
-    <section
-      aria-labelledby="timer-title"
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
-    >
-      <h2 id="timer-title" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
-        {t("yourTimer")}
-      </h2>
-      <p className="mt-1 truncate text-slate-800" title={paperTitle}>
-        <PaperLink href={paperHref}>{paperTitle}</PaperLink>
-      </p>
+    <TimerCard paperTitle={paperTitle} paperHref={paperHref}>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
         <p
           data-testid="time-left"
@@ -296,6 +314,6 @@ function LiveTimer({
       ) : notify === "granted" && status !== "done" ? (
         <p className="mt-3 text-xs text-slate-500">{t("notificationsOn")}</p>
       ) : null}
-    </section>
+    </TimerCard>
   );
 }

@@ -5,12 +5,12 @@ import {
   test,
   expect,
   signedInPage,
-  fakeIp,
   makeUser,
   addMember,
   makeReading,
   MeetingPage,
   SummaryForm,
+  signedInAt,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
 import { testDb } from "./support/db";
@@ -204,14 +204,7 @@ test.describe("a server that dies right after storing a save", () => {
     await server.start();
     const user = await makeUser();
     const r = await makeReading(user);
-    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
-    const page = await context.newPage();
-    const { csrfToken } = (await (await page.request.get(`${BASE}/api/auth/csrf`)).json()) as {
-      csrfToken: string;
-    };
-    await page.request.post(`${BASE}/api/auth/callback/credentials`, {
-      form: { email: user.email, password: user.password, csrfToken },
-    });
+    const { context, page } = await signedInAt(browser, BASE, user);
     await page.goto(`${BASE}/en${r.path}`);
     const field = "What is it?";
     await new SummaryForm(page).answer(field).fill("- a segmentation model");

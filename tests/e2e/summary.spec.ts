@@ -2,7 +2,6 @@ import {
   test,
   expect,
   signedInPage,
-  fakeIp,
   makeUser,
   makeReading,
   setServerClock,
@@ -10,6 +9,7 @@ import {
   MeetingPage,
   SummaryForm,
   setMeetingPhase,
+  signedInAt,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
 import { testDb } from "./support/db";
@@ -364,14 +364,7 @@ test.describe("a server restart while typing", () => {
     await server.start();
     const user = await makeUser();
     const r = await makeReading(user);
-    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
-    const page = await context.newPage();
-    const { csrfToken } = (await (await page.request.get(`${BASE}/api/auth/csrf`)).json()) as {
-      csrfToken: string;
-    };
-    await page.request.post(`${BASE}/api/auth/callback/credentials`, {
-      form: { email: user.email, password: user.password, csrfToken },
-    });
+    const { context, page } = await signedInAt(browser, BASE, user);
     await page.goto(`${BASE}/en${r.path}`);
     await new SummaryForm(page).answer("What is it?").fill("- before the restart");
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);

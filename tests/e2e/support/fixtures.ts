@@ -39,6 +39,23 @@ export async function signInOverHttp(request: APIRequestContext, user: TestUser)
   expect(res.headers()["location"] ?? "").not.toContain("error");
 }
 
+/** A new context signed in at another app instance (`baseUrl`), for tests that stop and start it. */
+export async function signedInAt(
+  browser: Browser,
+  baseUrl: string,
+  user: TestUser,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeIp() } });
+  const page = await context.newPage();
+  const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/auth/csrf`)).json()) as {
+    csrfToken: string;
+  };
+  await page.request.post(`${baseUrl}/api/auth/callback/credentials`, {
+    form: { email: user.email, password: user.password, csrfToken },
+  });
+  return { context, page };
+}
+
 /** A new browser context for `user`, signed in, in `locale`. */
 export async function signedInPage(
   browser: Browser,
