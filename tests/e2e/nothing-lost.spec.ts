@@ -11,23 +11,9 @@ import {
   MeetingPage,
   SummaryForm,
   signedInAt,
+  savedReading,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
-import { testDb } from "./support/db";
-
-async function saved(readingId: string) {
-  return testDb().reading.findUniqueOrThrow({
-    where: { id: readingId },
-    select: {
-      validation: true,
-      discussion: true,
-      novelty: true,
-      whatIsIt: true,
-      keyTechnique: true,
-      version: true,
-    },
-  });
-}
 
 test.describe("nothing typed is lost", () => {
   test("a tab reloaded while it shows a conflict keeps the conflict and overwrites nothing", async ({
@@ -57,13 +43,13 @@ test.describe("nothing typed is lost", () => {
     // other tab's text stays saved.
     await new SummaryForm(tab2).answer("What is it?").fill("- typed after the reload");
     await expect
-      .poll(async () => (await saved(r.readingId)).whatIsIt)
+      .poll(async () => (await savedReading(r.readingId)).whatIsIt)
       .toBe("- typed after the reload");
-    expect((await saved(r.readingId)).validation).toBe("A: ImageNet top-1");
+    expect((await savedReading(r.readingId)).validation).toBe("A: ImageNet top-1");
 
     await conflict.getByRole("button", { name: "Keep both" }).click();
     await expect(new SummaryForm(tab2).status).toHaveText(/^Saved at /);
-    expect((await saved(r.readingId)).validation).toBe(
+    expect((await savedReading(r.readingId)).validation).toBe(
       "B: COCO box AP\n\n---\n\nA: ImageNet top-1",
     );
     await context.close();
@@ -94,7 +80,7 @@ test.describe("nothing typed is lost", () => {
     );
     await conflict.getByRole("button", { name: "両方残す" }).click();
     await expect(new SummaryForm(tab2).status).toHaveText(/に保存$/);
-    expect((await saved(r.readingId)).discussion).toBe(
+    expect((await savedReading(r.readingId)).discussion).toBe(
       "- 計算量の比較がない。推論時間も知りたい\n\n---\n\n- 評価が一つのデータセットだけ",
     );
     await context.close();
@@ -122,7 +108,7 @@ test.describe("nothing typed is lost", () => {
     await expect(new SummaryForm(phone).answer(field)).toHaveValue(
       "- promptable\n- 1B masks\n- zero-shot transfer",
     );
-    expect((await saved(r.readingId)).novelty).toBe(
+    expect((await savedReading(r.readingId)).novelty).toBe(
       "- promptable\n- 1B masks\n- zero-shot transfer",
     );
     await context.close();
@@ -165,7 +151,7 @@ test.describe("nothing typed is lost", () => {
     await expect(new SummaryForm(page).answer(field)).toHaveValue(
       "- first thought\n- written while the meeting closed",
     );
-    expect((await saved(r.readingId)).discussion).toBe("- first thought");
+    expect((await savedReading(r.readingId)).discussion).toBe("- first thought");
 
     await notice.getByRole("button", { name: "Copy my text" }).click();
     await expect(notice.getByText("Copied to the clipboard.")).toBeVisible();
@@ -185,7 +171,7 @@ test.describe("nothing typed is lost", () => {
     await expect(new MeetingPage(facilitator.page).phase).toHaveText("Recap");
     await expect(new SummaryForm(page).closedNotice).toHaveCount(0);
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
-    expect((await saved(r.readingId)).discussion).toBe(
+    expect((await savedReading(r.readingId)).discussion).toBe(
       "- first thought\n- written while the meeting closed",
     );
     await facilitator.context.close();
@@ -224,7 +210,7 @@ test.describe("a server that dies right after storing a save", () => {
     });
     await new SummaryForm(page).answer(field).fill("- a segmentation model\n- promptable");
     await storedOnce;
-    expect((await saved(r.readingId)).whatIsIt).toBe("- a segmentation model\n- promptable");
+    expect((await savedReading(r.readingId)).whatIsIt).toBe("- a segmentation model\n- promptable");
     await expect(new SummaryForm(page).status).toHaveText(
       "Offline — your changes are kept on this device",
     );
@@ -236,7 +222,7 @@ test.describe("a server that dies right after storing a save", () => {
     await server.start();
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /, { timeout: 30_000 });
     await expect(new SummaryForm(page).conflict("whatIsIt")).toHaveCount(0);
-    expect((await saved(r.readingId)).whatIsIt).toBe(
+    expect((await savedReading(r.readingId)).whatIsIt).toBe(
       "- a segmentation model\n- promptable with points and boxes",
     );
     await context.close();
@@ -279,7 +265,7 @@ test.describe("a reload without a network", () => {
     await context.setOffline(false);
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     await expect
-      .poll(async () => (await saved(r.readingId)).keyTechnique)
+      .poll(async () => (await savedReading(r.readingId)).keyTechnique)
       .toBe("- a light decoder\n- prompted by points and boxes");
     await context.close();
   });

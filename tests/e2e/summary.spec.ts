@@ -10,27 +10,11 @@ import {
   SummaryForm,
   setMeetingPhase,
   signedInAt,
+  savedReading,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
-import { testDb } from "./support/db";
 
 const MIN = 60_000;
-
-async function saved(readingId: string) {
-  return testDb().reading.findUniqueOrThrow({
-    where: { id: readingId },
-    select: {
-      whatIsIt: true,
-      novelty: true,
-      keyTechnique: true,
-      validation: true,
-      discussion: true,
-      gist: true,
-      version: true,
-      timeUpSnapshot: true,
-    },
-  });
-}
 
 test.describe("the summary form", () => {
   test("autosaves while typing and shows when it saved", async ({ browser }) => {
@@ -43,9 +27,9 @@ test.describe("the summary form", () => {
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
     await expect(page.getByTestId("answered")).toHaveText("1 / 6 answered");
     await expect
-      .poll(async () => (await saved(r.readingId)).whatIsIt)
+      .poll(async () => (await savedReading(r.readingId)).whatIsIt)
       .toBe("- a model\n  - for segmentation");
-    expect((await saved(r.readingId)).gist).toBe("Segment anything.");
+    expect((await savedReading(r.readingId)).gist).toBe("Segment anything.");
 
     // Preview renders the Markdown.
     await page.locator('[data-field="whatIsIt"]').getByRole("button", { name: "Preview" }).click();
@@ -75,7 +59,7 @@ test.describe("the summary form", () => {
     await expect(new SummaryForm(page).status).toHaveText(
       "Offline — your changes are kept on this device",
     );
-    expect((await saved(r.readingId)).novelty).toBe("- first part");
+    expect((await savedReading(r.readingId)).novelty).toBe("- first part");
     await page.close({ runBeforeUnload: false });
 
     await context.setOffline(false);
@@ -85,7 +69,7 @@ test.describe("the summary form", () => {
       "- also offline",
     );
     await expect(new SummaryForm(again).status).toHaveText(/^Saved at /);
-    const s = await saved(r.readingId);
+    const s = await savedReading(r.readingId);
     expect(s.novelty).toBe("- first part\n- typed offline");
     expect(s.discussion).toBe("- also offline");
     await context.close();
@@ -114,7 +98,9 @@ test.describe("the summary form", () => {
     await expect(new SummaryForm(page).answer("What is the key technique?")).toHaveValue(
       "- attention",
     );
-    await expect.poll(async () => (await saved(r.readingId)).keyTechnique).toBe("- attention");
+    await expect
+      .poll(async () => (await savedReading(r.readingId)).keyTechnique)
+      .toBe("- attention");
     await context.close();
   });
 
@@ -137,12 +123,12 @@ test.describe("the summary form", () => {
     await expect(conflict.getByTestId("conflict-theirs")).toHaveText("- ImageNet (tab one)");
     await expect(new SummaryForm(tab2).status).toHaveText("Conflict — choose which text to keep");
     // Nothing was overwritten meanwhile.
-    expect((await saved(r.readingId)).validation).toBe("- ImageNet (tab one)");
+    expect((await savedReading(r.readingId)).validation).toBe("- ImageNet (tab one)");
 
     await conflict.getByRole("button", { name: "Keep both" }).click();
     await expect(new SummaryForm(tab2).status).toHaveText(/^Saved at /);
     const both = "- COCO (tab two)\n\n---\n\n- ImageNet (tab one)";
-    expect((await saved(r.readingId)).validation).toBe(both);
+    expect((await savedReading(r.readingId)).validation).toBe(both);
     await expect(new SummaryForm(tab2).answer("How was it shown to work?")).toHaveValue(both);
     await context.close();
   });
@@ -157,7 +143,7 @@ test.describe("the summary form", () => {
     await page.goto(`/en${r.path}`);
     await new SummaryForm(page).answer("What is there to discuss?").fill("- in time");
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
-    expect((await saved(r.readingId)).timeUpSnapshot).toBeNull();
+    expect((await savedReading(r.readingId)).timeUpSnapshot).toBeNull();
 
     await jumpClocks(page, context, { offset: 0 }, 2 * MIN);
     await expect(new MeetingPage(page).timerStatus).toHaveText("Overtime");
@@ -166,7 +152,7 @@ test.describe("the summary form", () => {
       .fill("- in time\n- after time-up");
     await expect(new SummaryForm(page).late("discussion")).toHaveText("Written after time-up");
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);
-    const s = await saved(r.readingId);
+    const s = await savedReading(r.readingId);
     expect(s.discussion).toBe("- in time\n- after time-up");
     expect(JSON.parse(s.timeUpSnapshot!)).toMatchObject({ discussion: "- in time" });
 
@@ -186,7 +172,7 @@ test.describe("the summary form", () => {
     // A couple of minutes later (server time), the answer is wiped by mistake.
     await setServerClock(context, 2 * MIN);
     await new SummaryForm(page).answer("What is it?").fill("");
-    await expect.poll(async () => (await saved(r.readingId)).whatIsIt).toBe("");
+    await expect.poll(async () => (await savedReading(r.readingId)).whatIsIt).toBe("");
 
     await page.getByText("History").click();
     const kept = page
@@ -199,7 +185,7 @@ test.describe("the summary form", () => {
       "- carefully written notes",
     );
     await expect
-      .poll(async () => (await saved(r.readingId)).whatIsIt)
+      .poll(async () => (await savedReading(r.readingId)).whatIsIt)
       .toBe("- carefully written notes");
     await context.close();
   });
@@ -324,7 +310,7 @@ test.describe("the autosave endpoint", () => {
     });
     expect(cross.status()).toBe(403);
 
-    expect((await saved(r.readingId)).whatIsIt).toBe("- saved");
+    expect((await savedReading(r.readingId)).whatIsIt).toBe("- saved");
 
     // The first save again, as a retry would send it: answered as before, applied once.
     const retry = await o.page.request.put(url, {
@@ -348,7 +334,7 @@ test.describe("the autosave endpoint", () => {
     });
     expect(closed.status()).toBe(409);
     expect((await closed.json()).error.code).toBe("MEETING_CLOSED");
-    expect((await saved(r.readingId)).whatIsIt).toBe("- saved");
+    expect((await savedReading(r.readingId)).whatIsIt).toBe("- saved");
     await o.context.close();
     await x.context.close();
   });
@@ -378,7 +364,7 @@ test.describe("a server restart while typing", () => {
     );
     await server.start();
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /, { timeout: 30_000 });
-    expect((await saved(r.readingId)).whatIsIt).toBe(
+    expect((await savedReading(r.readingId)).whatIsIt).toBe(
       "- before the restart\n- while the server was down",
     );
     await context.close();

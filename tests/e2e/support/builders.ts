@@ -95,6 +95,24 @@ export async function addReading(
   return reading.id;
 }
 
+/** A reading's answers, version and time-up snapshot, as saved. */
+export async function savedReading(readingId: string) {
+  return testDb().reading.findUniqueOrThrow({
+    where: { id: readingId },
+    select: {
+      whatIsIt: true,
+      novelty: true,
+      keyTechnique: true,
+      validation: true,
+      discussion: true,
+      nextPapers: true,
+      gist: true,
+      version: true,
+      timeUpSnapshot: true,
+    },
+  });
+}
+
 /** How many readers a meeting has, as saved. */
 export async function readingCount(meetingId: string): Promise<number> {
   return testDb().reading.count({ where: { meetingId } });
