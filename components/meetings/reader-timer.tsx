@@ -16,6 +16,7 @@ import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { leaveMeetingAction, readingCommandAction } from "@/lib/meetings/actions";
 import {
+  deadline,
   formatClock,
   remainingMs,
   statusAt,
@@ -198,10 +199,18 @@ function LiveTimer({
   const [answered, setAnswered] = useState<NotificationPermission | null>(null);
   const notify = answered ?? permission;
   const previousStatus = useRef(status);
+  const chimedFor = useRef<number | null>(null);
+  const timeUpAt = deadline(countdown);
 
-  // Time-up, seen live: chime, notification. (Loading a page already in overtime stays quiet.)
+  // Time-up, seen live: chime, notification, once per deadline. (Loading a page already in
+  // overtime stays quiet.)
   useEffect(() => {
-    if (previousStatus.current === "reading" && status === "overtime") {
+    if (
+      previousStatus.current === "reading" &&
+      status === "overtime" &&
+      chimedFor.current !== timeUpAt
+    ) {
+      chimedFor.current = timeUpAt;
       playChime();
       if (typeof Notification !== "undefined" && Notification.permission === "granted") {
         try {
@@ -215,7 +224,7 @@ function LiveTimer({
       }
     }
     previousStatus.current = status;
-  }, [status, paperTitle, t]);
+  }, [status, paperTitle, t, timeUpAt]);
 
   // The tab title carries the time, so a background tab still tells it.
   useEffect(() => {

@@ -5,13 +5,16 @@ import { estimateOffset, type ClockSample } from "@/lib/readings/countdown";
 
 const SAMPLES = 3;
 const REMEASURE_MS = 5 * 60_000;
+// A sample whose round trip took longer than this says little (its error is half the round trip),
+// and one taken while the computer slept or its clock was set says something wrong: skip it.
+const MAX_ROUND_TRIP_MS = 10_000;
 
 async function sample(): Promise<ClockSample | null> {
   const sentAt = Date.now();
   try {
     const res = await fetch("/api/time", { cache: "no-store" });
     const receivedAt = Date.now();
-    if (!res.ok) return null;
+    if (!res.ok || receivedAt - sentAt > MAX_ROUND_TRIP_MS || receivedAt < sentAt) return null;
     const { now } = (await res.json()) as { now: number };
     return { sentAt, serverNow: now, receivedAt };
   } catch {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
 import {
+  apply,
   formatElapsed,
   isClosingSlide,
   presenterElapsed,
@@ -64,14 +65,31 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
   const { send, error } = useRecapCommands(initial.meetingId);
   const [theme, toggleTheme] = useTheme();
   const rootRef = useRef<HTMLDivElement>(null);
-  const r = board.recap;
-  const state: RecapState = {
-    order: r.order,
-    index: r.index,
-    startedAt: r.startedAt,
-    pausedAt: r.pausedAt,
-    pausedMs: r.pausedMs,
+  const server = board.recap;
+  const serverState: RecapState = {
+    order: server.order,
+    index: server.index,
+    startedAt: server.startedAt,
+    pausedAt: server.pausedAt,
+    pausedMs: server.pausedMs,
   };
+  // A key press shows at once: the command is applied here as the server will apply it, and the
+  // server's state takes over when its next board arrives after every command has been answered.
+  const [pending, setPending] = useState<{ base: typeof server; state: RecapState } | null>(null);
+  const [inFlight, setInFlight] = useState(0);
+  const state = pending && (pending.base === server || inFlight > 0) ? pending.state : serverState;
+  const r = { ...server, ...state };
+  const drive = (command: "next" | "back" | "pause") => {
+    const step = apply(state, command, now ?? Date.now());
+    setPending({ base: server, state: step.state });
+    setInFlight((n) => n + 1);
+    void send({ command }).finally(() => setInFlight((n) => n - 1));
+  };
+  // The key handler below is registered once; it reaches the latest state through this.
+  const driveRef = useRef(drive);
+  useEffect(() => {
+    driveRef.current = drive;
+  });
   // The slides come with every live board: an answer edited or a reader joining during the recap
   // shows at once.
   const byId = new Map(board.slides.map((s) => [s.readingId, s]));
@@ -113,18 +131,18 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
       if (!canDrive) return;
       if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") {
         e.preventDefault();
-        void send({ command: "next" });
+        driveRef.current("next");
       } else if (e.key === "ArrowLeft" || e.key === "PageUp") {
         e.preventDefault();
-        void send({ command: "back" });
+        driveRef.current("back");
       } else if (e.key === "p" || e.key === "P") {
         e.preventDefault();
-        void send({ command: "pause" });
+        driveRef.current("pause");
       }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [canDrive, meetingPath, router, send]);
+  }, [canDrive, meetingPath, router]);
 
   const totalMs = Object.values(r.presentedMs).reduce((a, b) => a + b, 0);
   const themeVars =

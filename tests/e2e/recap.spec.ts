@@ -11,6 +11,7 @@ import {
   RecapRemote,
   setMeetingPhase,
   rememberTimeZone,
+  recapIndex,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
 
@@ -243,7 +244,10 @@ test("a refused recap command is explained in the user's language, never as a co
   browser,
 }) => {
   const m = await makeRecapMeeting();
-  const { page, context } = await signedInPage(browser, m.facilitator, { locale: "ja" });
+  const { page, context } = await signedInPage(browser, m.facilitator, {
+    locale: "ja",
+    viewport: { width: 390, height: 664 },
+  });
   // This remote does not hear about the close (its live connection is down) and its time zone is
   // already known (so it does not re-render on its own).
   await page.route("**/api/meetings/*/events", (route) => route.abort());
@@ -252,8 +256,10 @@ test("a refused recap command is explained in the user's language, never as a co
   const remote = new RecapRemote(page);
   await expect(remote.presenter).toHaveText("Aoi Presenter");
   await expect(remote.timer).toHaveText(/^0:00\s*\/ 2:00/);
-  // Its labels say what they do: the previous presenter and leaving are not both "戻る".
-  await expect(remote.button("前の発表者")).toBeVisible();
+  // Its labels say what they do: the previous presenter and leaving are not both "戻る"; on a
+  // phone every button is on the screen without scrolling.
+  await expect(remote.button("前の発表者")).toBeInViewport();
+  await expect(remote.button("開始")).toBeInViewport();
   await expect(page.getByRole("link", { name: "退出" })).toBeVisible();
   await expect(page.getByTestId("remote-next")).toContainText("Ben Presenter");
   // Another device closes the meeting; this remote presses "start".
@@ -262,5 +268,33 @@ test("a refused recap command is explained in the user's language, never as a co
   const alert = new RecapRemote(page).root.getByRole("alert");
   await expect(alert).toHaveText("発表はもう行われていません。");
   await expect(alert).not.toContainText("wrongPhase");
+  await context.close();
+});
+
+test("a key press on the presenter screen shows at once, before the server answers", async ({
+  browser,
+}) => {
+  const m = await makeRecapMeeting();
+  const { page, context } = await signedInPage(browser, m.facilitator, {
+    viewport: { width: 1280, height: 800 },
+  });
+  await page.goto(`/en${m.path}/recap`);
+  const screen = new RecapScreen(page);
+  await expect(screen.presenter).toHaveText("Aoi Presenter");
+  await expect(screen.timer).toHaveText(/^0:00/);
+  // Hold every command at the network until the screen has already moved.
+  let release!: () => void;
+  const released = new Promise<void>((res) => (release = res));
+  await page.route("**/api/meetings/*/recap", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await screen.press("ArrowRight", "ArrowRight");
+  await expect(screen.presenter).toHaveText("Ben Presenter");
+  await expect(screen.progress).toHaveText("2 / 3");
+  release();
+  // The server agrees once it has both commands.
+  await expect.poll(async () => (await recapIndex(m.meetingId)) ?? -1, { timeout: 10_000 }).toBe(1);
+  await expect(screen.presenter).toHaveText("Ben Presenter");
   await context.close();
 });

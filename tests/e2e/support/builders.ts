@@ -113,6 +113,15 @@ export async function savedReading(readingId: string) {
   });
 }
 
+/** Who is presenting in a meeting's recap (an index into its order), as saved. */
+export async function recapIndex(meetingId: string): Promise<number> {
+  const m = await testDb().meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { recapIndex: true },
+  });
+  return m.recapIndex;
+}
+
 /** How many readers a meeting has, as saved. */
 export async function readingCount(meetingId: string): Promise<number> {
   return testDb().reading.count({ where: { meetingId } });

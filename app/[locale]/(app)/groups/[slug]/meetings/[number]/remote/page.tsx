@@ -24,7 +24,9 @@ export default async function RemotePage({ params }: Props) {
   if (meeting.phase !== "RECAP" || !canDrive) redirect(meetingPath);
   const t = await getTranslations("recap");
   return (
-    <div className="space-y-4">
+    // Over the whole screen, like the presenter screen: on a phone the site header would push the
+    // buttons out of thumb's reach.
+    <div className="fixed inset-0 z-40 space-y-4 overflow-y-auto bg-slate-50 px-4 py-5">
       <h1 className="text-center text-lg font-semibold">{t("remote")}</h1>
       <RecapRemote initial={board} />
       <p className="text-center text-sm">
