@@ -100,11 +100,14 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
   const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);
 
   // A chime when the presenter reaches the hard limit (once per presenter).
-  const chimed = useRef<string | null>(null);
+  // Once per turn: a turn ends when the presenter's timer is cleared (next, back), not when the
+  // screen's own estimate of the start gives way to the server's.
+  const chimed = useRef<number | null>(null);
   useEffect(() => {
-    const key = `${r.index}:${r.startedAt}`;
-    if (level === "hard" && r.startedAt !== null && chimed.current !== key) {
-      chimed.current = key;
+    if (r.startedAt === null) {
+      chimed.current = null;
+    } else if (level === "hard" && chimed.current !== r.index) {
+      chimed.current = r.index;
       playChime();
     }
   }, [level, r.index, r.startedAt]);
@@ -167,6 +170,7 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
       ref={rootRef}
       data-testid="recap-screen"
       data-theme={theme}
+      data-syncing={inFlight > 0}
       style={themeVars}
       className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-[var(--bg)] text-[var(--fg)]"
     >

@@ -68,7 +68,9 @@ test.describe("the recap", () => {
     await page.keyboard.press("PageDown");
     await expect(new RecapScreen(page).presenter).toHaveText("Ben Presenter");
 
-    // The state is the server's: a reload continues where it was.
+    // The state is the server's: once it has answered every press, a reload continues there.
+    await expect(page.getByTestId("recap-screen")).toHaveAttribute("data-syncing", "false");
+    expect(await recapIndex(m.meetingId)).toBe(1);
     await page.reload();
     await expect(new RecapScreen(page).presenter).toHaveText("Ben Presenter");
     await expect(new RecapScreen(page).progress).toHaveText("2 / 3");
@@ -77,12 +79,18 @@ test.describe("the recap", () => {
       await page.keyboard.press(key);
     await expect(new RecapScreen(page).closingSlide).toBeVisible();
     await expect(new RecapScreen(page).closingSlide).toContainText("Gist of Chika Presenter");
-    // Each presenter's time is recorded (Aoi's second, shorter turn after going back counts).
-    const times = await testDb().reading.findMany({
-      where: { meetingId: m.meetingId },
-      select: { presentedMs: true },
-    });
-    expect(times.every((t) => t.presentedMs !== null)).toBe(true);
+    // Each presenter's time is recorded (Aoi's second, shorter turn after going back counts) once
+    // the server has every press (the screen moved before it answered).
+    await expect
+      .poll(async () =>
+        (
+          await testDb().reading.findMany({
+            where: { meetingId: m.meetingId },
+            select: { presentedMs: true },
+          })
+        ).every((t) => t.presentedMs !== null),
+      )
+      .toBe(true);
     await expect(page.getByTestId("total-time")).toHaveText(/^Total: \d+:\d\d$/);
 
     // Closing asks first, as on the meeting page.
