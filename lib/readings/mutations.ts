@@ -5,7 +5,6 @@ import { db } from "@/lib/db";
 import { AppError, type Failure } from "@/lib/errors";
 import { meetingActor, publishMeetingChange } from "@/lib/groups/access";
 import * as countdown from "./countdown";
-import { timeUpMoment } from "./countdown";
 import { parseSnapshot, pickSummary, type Summary, type SummaryField } from "./summary";
 import { mergeChanges, type SaveRequest, type SaveResult } from "./autosave";
 import { countdownSelect, summarySelect, toCountdown } from "./data";
@@ -18,8 +17,8 @@ const REVISIONS_KEPT = 100;
 // at most one save on its way per tab, so this covers many tabs retrying at once.
 const SAVES_REMEMBERED = 16;
 
-/** An applied save: its id, the version it made and the answers it left in conflict. */
-type Receipt = { id: string; v: number; c: SummaryField[] };
+/** An applied save: its id and the answers it left in conflict. */
+type Receipt = { id: string; c: SummaryField[] };
 
 function parseReceipts(json: string): Receipt[] {
   try {
@@ -45,7 +44,7 @@ async function settleSnapshot(
   now: number,
 ): Promise<Summary | null> {
   if (r.timeUpSnapshot !== null) return parseSnapshot(r.timeUpSnapshot);
-  const moment = timeUpMoment(toCountdown(r), now);
+  const moment = countdown.timeUpMoment(toCountdown(r), now);
   if (moment === null) return null;
   const snapshot = pickSummary(r);
   const { count } = await db.reading.updateMany({
@@ -134,7 +133,7 @@ export async function saveSummary(
     const summary = { ...server, ...apply };
     const newMinute = r.revisedAt === null || now - r.revisedAt.getTime() >= REVISION_EVERY_MS;
     const keepBefore = r.version > 0 && (newMinute || isBigDeletion(server, apply));
-    const receipt: Receipt = { id: request.saveId, v: version, c: conflicts.map((c) => c.field) };
+    const receipt: Receipt = { id: request.saveId, c: conflicts.map((c) => c.field) };
     // One statement: applies only over the version just read, and never to a closed meeting.
     const { count } = await db.reading.updateMany({
       where: { id: r.id, version: r.version, meeting: { phase: { not: "CLOSED" } } },
