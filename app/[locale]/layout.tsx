@@ -52,7 +52,11 @@ export default async function LocaleLayout({
             onLocaleChange={setLocaleAction}
             signOut={signOutAction}
           />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          {/* Pages that hold a working surface (the reading page) mark themselves data-wide. */}
+          <main
+            id="main"
+            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 has-[[data-wide]]:max-w-7xl 2xl:has-[[data-wide]]:max-w-[96rem]"
+          >
             {children}
           </main>
         </NextIntlClientProvider>

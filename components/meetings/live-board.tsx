@@ -36,7 +36,9 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
   const closed = board.phase === "CLOSED";
 
   return (
-    <div className={`grid items-start gap-6 ${mine ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
+    <div
+      className={`grid items-start gap-6 ${mine ? "lg:grid-cols-[minmax(0,1fr)_20rem] 2xl:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}
+    >
       {mine ? (
         <div className="min-w-0 space-y-6">
           {closed ? null : (
@@ -59,7 +61,7 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
       ) : null}
       <section
         aria-labelledby="board-title"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${mine ? "lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto" : ""}`}
       >
         <div className="mb-3 flex items-center justify-between gap-2">
           <h2 id="board-title" className="font-semibold">

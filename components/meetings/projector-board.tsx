@@ -7,6 +7,8 @@ import type { BoardState } from "@/lib/meetings/board";
 import { formatClock, remainingMs, statusAt, warningLevel } from "@/lib/readings/countdown";
 import { useMeetingEvents } from "./use-meeting-events";
 import { useServerNow, useServerOffset } from "./use-server-clock";
+import { PaperLink } from "@/components/papers/paper-link";
+import { screenThemeVars, useScreenTheme } from "@/components/ui/screen-theme";
 
 type Props = { initial: BoardState; title: string; meetingPath: string };
 
@@ -23,6 +25,7 @@ export function ProjectorBoard({ initial, title, meetingPath }: Props) {
   });
   const now = useServerNow(useServerOffset());
   const rootRef = useRef<HTMLDivElement>(null);
+  const [theme, toggleTheme] = useScreenTheme();
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -50,12 +53,14 @@ export function ProjectorBoard({ initial, title, meetingPath }: Props) {
     <div
       ref={rootRef}
       data-testid="projector"
-      className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-slate-950 text-slate-50"
+      data-theme={theme}
+      style={screenThemeVars[theme]}
+      className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-[var(--bg)] text-[var(--fg)]"
     >
-      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-800 px-8 py-4">
+      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-[var(--line)] px-8 py-4">
         <div>
           <h1 className="text-3xl font-bold">{title}</h1>
-          <p data-testid="projector-summary" className="text-lg text-slate-300">
+          <p data-testid="projector-summary" className="text-lg text-[var(--muted)]">
             {t("projector.summary", {
               reading: count("reading") + count("paused"),
               overtime: count("overtime"),
@@ -64,13 +69,22 @@ export function ProjectorBoard({ initial, title, meetingPath }: Props) {
             })}
           </p>
         </div>
-        <div className="flex items-center gap-3 text-sm text-slate-300">
-          {!connected ? <span className="text-amber-400">{t("board.reconnecting")}</span> : null}
+        <div className="flex items-center gap-3 text-sm text-[var(--muted)]">
+          {!connected ? (
+            <span className="text-[var(--warn)]">{t("board.reconnecting")}</span>
+          ) : null}
           <span>{t("projector.keys")}</span>
           <button
             type="button"
+            onClick={toggleTheme}
+            className="rounded border border-[var(--line)] px-3 py-1.5 text-[var(--fg)]"
+          >
+            {theme === "dark" ? t("recap.light") : t("recap.dark")}
+          </button>
+          <button
+            type="button"
             onClick={() => router.push(meetingPath)}
-            className="rounded border border-slate-600 px-3 py-1.5 text-slate-100"
+            className="rounded border border-[var(--line)] px-3 py-1.5 text-[var(--fg)]"
           >
             {t("recap.leave")}
           </button>
@@ -78,7 +92,7 @@ export function ProjectorBoard({ initial, title, meetingPath }: Props) {
       </header>
       <main className="min-h-0 flex-1 overflow-y-auto p-6">
         {rows.length === 0 ? (
-          <p className="mt-24 text-center text-3xl text-slate-300">{t("board.empty")}</p>
+          <p className="mt-24 text-center text-3xl text-[var(--muted)]">{t("board.empty")}</p>
         ) : (
           <ul className="grid grid-cols-[repeat(auto-fill,minmax(26rem,1fr))] gap-5">
             {rows.map(({ row, status, remaining }) => {
@@ -91,32 +105,30 @@ export function ProjectorBoard({ initial, title, meetingPath }: Props) {
                   data-status={status ?? "measuring"}
                   className={`flex flex-col gap-2 rounded-2xl border-2 p-5 ${
                     status === "overtime"
-                      ? "border-red-500 bg-red-950/60"
-                      : status === "done"
-                        ? "border-slate-700 bg-slate-900 opacity-80"
-                        : "border-slate-700 bg-slate-900"
+                      ? "border-[var(--late)] bg-[var(--late-bg)]"
+                      : "border-[var(--line)] bg-[var(--card)]"
                   }`}
                 >
                   <div className="flex items-baseline justify-between gap-3">
                     <p className="truncate text-3xl font-bold">{row.name}</p>
-                    <p className="shrink-0 text-xl text-slate-300">
+                    <p className="shrink-0 text-xl text-[var(--muted)]">
                       {t("board.answered", { count: row.answered })}
                     </p>
                   </div>
-                  <p className="truncate text-xl text-slate-300" title={row.paperTitle}>
-                    {row.paperTitle}
+                  <p className="truncate text-xl text-[var(--muted)]" title={row.paperTitle}>
+                    <PaperLink href={row.paperHref}>{row.paperTitle}</PaperLink>
                   </p>
                   <div className="flex items-end justify-between gap-3">
                     <p
                       data-testid="projector-time"
                       className={`font-mono text-7xl font-bold tabular-nums ${
-                        late
-                          ? "text-red-400"
-                          : warning === 1
-                            ? "text-red-300"
-                            : warning === 5
-                              ? "text-amber-300"
-                              : "text-slate-50"
+                        late || warning === 1
+                          ? "text-[var(--late)]"
+                          : warning === 5
+                            ? "text-[var(--warn)]"
+                            : status === "done"
+                              ? "text-[var(--muted)]"
+                              : "text-[var(--fg)]"
                       }`}
                     >
                       {status === null || status === "notStarted"
@@ -125,7 +137,7 @@ export function ProjectorBoard({ initial, title, meetingPath }: Props) {
                     </p>
                     <p
                       data-testid="projector-status"
-                      className={`pb-2 text-xl font-semibold ${late ? "text-red-300" : "text-slate-300"}`}
+                      className={`pb-2 text-xl font-semibold ${late ? "text-[var(--late)]" : "text-[var(--muted)]"}`}
                     >
                       {status ? t(`timer.status.${status}`) : "…"}
                     </p>

@@ -338,8 +338,20 @@ export default function SummaryForm({
   const { values, status, conflicts, snapshot, engine } = useAutosave(readingId, initial);
   const closed = status.kind === "closed";
   const conflictOf = (f: SummaryField) => conflicts.find((c) => c.field === f);
-  const fields: SummaryField[] = ["gist", ...answerKeys];
   const late = new Set(lateFields(values, snapshot));
+  const answerField = (f: SummaryField) => (
+    <AnswerField
+      key={f}
+      field={f}
+      value={values[f]}
+      onChange={(text) => engine.change(f, text)}
+      conflict={conflictOf(f)}
+      onResolve={(text) => engine.resolve(f, text)}
+      snapshotText={snapshot ? snapshot[f] : null}
+      late={late.has(f)}
+      readOnly={closed}
+    />
+  );
   return (
     <section
       aria-labelledby="summary-title"
@@ -360,19 +372,9 @@ export default function SummaryForm({
         <StatusLine status={status} onRetry={() => engine.kick()} />
       </div>
       {closed ? <ClosedNotice unsent={engine.unsentText()} /> : null}
-      {fields.map((f) => (
-        <AnswerField
-          key={f}
-          field={f}
-          value={values[f]}
-          onChange={(text) => engine.change(f, text)}
-          conflict={conflictOf(f)}
-          onResolve={(text) => engine.resolve(f, text)}
-          snapshotText={snapshot ? snapshot[f] : null}
-          late={late.has(f)}
-          readOnly={closed}
-        />
-      ))}
+      {/* The gist spans the form; on a wide screen the six answers sit in two columns. */}
+      {answerField("gist")}
+      <div className="grid gap-6 2xl:grid-cols-2">{answerKeys.map(answerField)}</div>
       {closed ? null : (
         <RevisionHistory readingId={readingId} onRestore={(s: Summary) => engine.replaceAll(s)} />
       )}

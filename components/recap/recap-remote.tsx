@@ -8,7 +8,7 @@ import { useServerNow, useServerOffset } from "@/components/meetings/use-server-
 import { useRecapCommands } from "./use-recap-commands";
 import { PresenterProgress } from "./presenter-progress";
 
-const levelClass = { normal: "text-slate-900", soft: "text-amber-600", hard: "text-red-600" };
+const levelClass = { normal: "text-slate-900", soft: "text-amber-700", hard: "text-red-700" };
 
 /** A phone-sized remote for the facilitator: who is on, their timer, and next / back / pause. */
 export function RecapRemote({ initial }: { initial: BoardState }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
@@ -20,6 +20,8 @@ import { useRecapCommands } from "./use-recap-commands";
 import { PresenterProgress } from "./presenter-progress";
 import { PaperLink } from "@/components/papers/paper-link";
 import { paperHref } from "@/lib/papers/links";
+import { screenThemeVars, useScreenTheme } from "@/components/ui/screen-theme";
+import { useFitToHeight } from "./use-fit-to-height";
 
 type Props = {
   initial: BoardState;
@@ -30,29 +32,9 @@ type Props = {
 
 const levelClass = {
   normal: "text-[var(--fg)]",
-  soft: "text-amber-500",
-  hard: "text-red-500",
+  soft: "text-[var(--warn)]",
+  hard: "text-[var(--late)]",
 };
-
-const darkQuery = "(prefers-color-scheme: dark)";
-
-function subscribeScheme(onChange: () => void) {
-  const mq = window.matchMedia?.(darkQuery);
-  mq?.addEventListener("change", onChange);
-  return () => mq?.removeEventListener("change", onChange);
-}
-
-/** The system's light or dark scheme, until the presenter picks one. */
-function useTheme(): ["light" | "dark", () => void] {
-  const system = useSyncExternalStore(
-    subscribeScheme,
-    () => (window.matchMedia?.(darkQuery).matches ? "dark" : "light"),
-    () => "light" as const,
-  );
-  const [chosen, setChosen] = useState<"light" | "dark" | null>(null);
-  const theme = chosen ?? system;
-  return [theme, () => setChosen(theme === "dark" ? "light" : "dark")];
-}
 
 export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Props) {
   const t = useTranslations();
@@ -63,7 +45,7 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
   );
   const now = useServerNow(useServerOffset(), 200);
   const { send, error } = useRecapCommands(initial.meetingId);
-  const [theme, toggleTheme] = useTheme();
+  const [theme, toggleTheme] = useScreenTheme();
   const rootRef = useRef<HTMLDivElement>(null);
   const server = board.recap;
   const serverState: RecapState = {
@@ -147,31 +129,19 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
     return () => window.removeEventListener("keydown", onKey);
   }, [canDrive, meetingPath, router]);
 
+  const { frame, content } = useFitToHeight<HTMLElement, HTMLElement>(
+    current
+      ? [current.readingId, current.gist, ...current.answers.map((a) => a.text)].join("\u0000")
+      : `closing:${r.order.length}`,
+  );
   const totalMs = Object.values(r.presentedMs).reduce((a, b) => a + b, 0);
-  const themeVars =
-    theme === "dark"
-      ? ({
-          "--bg": "#0b1020",
-          "--fg": "#f1f5f9",
-          "--muted": "#94a3b8",
-          "--card": "#151c33",
-          "--line": "#26304f",
-        } as React.CSSProperties)
-      : ({
-          "--bg": "#ffffff",
-          "--fg": "#0f172a",
-          "--muted": "#475569",
-          "--card": "#f1f5f9",
-          "--line": "#cbd5e1",
-        } as React.CSSProperties);
-
   return (
     <div
       ref={rootRef}
       data-testid="recap-screen"
       data-theme={theme}
       data-syncing={inFlight > 0}
-      style={themeVars}
+      style={screenThemeVars[theme]}
       className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-[var(--bg)] text-[var(--fg)]"
     >
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-[var(--line)] px-6 py-3 text-lg">
@@ -199,7 +169,9 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
           </p>
         ) : null}
         <div className="flex items-center gap-2 text-sm">
-          {!connected ? <span className="text-amber-500">{t("board.reconnecting")}</span> : null}
+          {!connected ? (
+            <span className="text-[var(--warn)]">{t("board.reconnecting")}</span>
+          ) : null}
           {!canDrive ? <span className="text-[var(--muted)]">{t("recap.following")}</span> : null}
           <button
             type="button"
@@ -227,11 +199,19 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
           className="px-6 pt-3"
         />
       ) : null}
-      <main className="min-h-0 flex-1 overflow-y-auto px-6 py-6 sm:px-12" aria-live="polite">
+      <main
+        ref={frame}
+        className="min-h-0 flex-1 overflow-y-auto px-6 py-6 sm:px-12"
+        aria-live="polite"
+      >
         {current ? (
-          <article data-testid="recap-slide" className="mx-auto max-w-6xl space-y-5">
+          <article
+            ref={content}
+            data-testid="recap-slide"
+            className="mx-auto max-w-[110rem] space-y-5"
+          >
             <div>
-              <h1 data-testid="presenter-name" className="text-4xl font-bold sm:text-5xl">
+              <h1 data-testid="presenter-name" className="text-4xl font-bold sm:text-6xl">
                 {current.name}
               </h1>
               <p className="mt-2 text-2xl font-semibold sm:text-3xl">
@@ -249,13 +229,13 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
             {r.startedAt === null && canDrive ? (
               <p className="text-lg text-[var(--muted)]">{t("recap.pressToStart")}</p>
             ) : null}
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid gap-4 min-[1800px]:grid-cols-3 lg:grid-cols-2">
               {current.answers.map((a) => (
                 <section
                   key={a.key}
-                  className="rounded-lg bg-[var(--card)] p-4 text-xl leading-relaxed"
+                  className="rounded-lg bg-[var(--card)] p-4 text-[calc(1.25rem*var(--slide-scale,1))] leading-relaxed"
                 >
-                  <h2 className="mb-2 text-base font-semibold tracking-wide text-[var(--muted)] uppercase">
+                  <h2 className="mb-2 text-[0.7em] font-semibold tracking-wide text-[var(--muted)] uppercase">
                     {t(`questions.${a.key}.label`)}
                   </h2>
                   <Markdown text={a.text} />
@@ -264,9 +244,13 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
             </div>
           </article>
         ) : (
-          <article data-testid="closing-slide" className="mx-auto max-w-5xl space-y-6">
+          <article
+            ref={content}
+            data-testid="closing-slide"
+            className="mx-auto max-w-6xl space-y-6"
+          >
             <h1 className="text-4xl font-bold">{t("recap.closingTitle")}</h1>
-            <ol className="space-y-3 text-xl">
+            <ol className="space-y-3 text-[calc(1.25rem*var(--slide-scale,1))]">
               {r.order.map((id) => {
                 const s = byId.get(id);
                 if (!s) return null;
@@ -278,7 +262,7 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
                     </p>
                     {s.gist ? <p className="mt-1 italic">{s.gist}</p> : null}
                     {r.presentedMs[id] !== undefined ? (
-                      <p className="mt-1 text-base text-[var(--muted)]">
+                      <p className="mt-1 text-[0.8em] text-[var(--muted)]">
                         {formatElapsed(r.presentedMs[id]!)}
                       </p>
                     ) : null}
@@ -318,7 +302,7 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
         </p>
         {canDrive ? <p className="text-sm text-[var(--muted)]">{t("recap.keys")}</p> : null}
         {error ? (
-          <p role="alert" className="text-sm text-red-500">
+          <p role="alert" className="text-sm text-[var(--late)]">
             {t(error)}
           </p>
         ) : null}

@@ -10,11 +10,15 @@ import {
 
 // Automated accessibility checks (WCAG 2.1 A and AA rules) on the pages people spend their time on.
 test.describe("accessibility", () => {
-  for (const locale of ["en", "ja"] as const) {
-    test(`sign-in, groups and reading pages have no detectable violations (${locale})`, async ({
+  for (const [locale, scheme] of [
+    ["en", "light"],
+    ["ja", "dark"],
+  ] as const) {
+    test(`sign-in, groups and reading pages have no detectable violations (${locale}, ${scheme})`, async ({
       browser,
       page,
     }) => {
+      await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`/${locale}/sign-in`);
       const signIn = await new AxeBuilder({ page })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
@@ -24,6 +28,7 @@ test.describe("accessibility", () => {
       const user = await makeUser({ locale });
       const r = await makeReading(user);
       const s = await signedInPage(browser, user, { locale });
+      await s.page.emulateMedia({ colorScheme: scheme });
       for (const path of [
         `/${locale}/groups`,
         `/${locale}${r.path}`,

@@ -42,12 +42,12 @@ test.describe("the recap", () => {
     await jump(61_000);
     await expect(new RecapScreen(page).timer).toHaveAttribute("data-level", "soft");
     await expect(page.getByTestId("presenter-progress")).toHaveAttribute("data-level", "soft");
-    await expect(new RecapScreen(page).timer).toHaveClass(/amber/);
+    await expect(new RecapScreen(page).timer).toHaveClass(/--warn/);
     await jump(60_000);
     await expect(new RecapScreen(page).timer).toHaveAttribute("data-level", "hard");
     await expect(page.getByTestId("presenter-progress")).toHaveAttribute("data-level", "hard");
     await expect(page.getByTestId("presenter-progress")).toHaveAttribute("aria-valuenow", "120");
-    await expect(new RecapScreen(page).timer).toHaveClass(/red/);
+    await expect(new RecapScreen(page).timer).toHaveClass(/--late/);
     expect(
       await page.evaluate(
         () => (window as unknown as { __yomikaiChimes?: number }).__yomikaiChimes,

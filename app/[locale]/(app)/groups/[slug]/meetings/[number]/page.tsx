@@ -40,7 +40,7 @@ export default async function MeetingPage({ params }: Props) {
   const open = meeting.phase !== "CLOSED";
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-wide={joined || undefined}>
       <div>
         <Link href={`/groups/${meeting.group.slug}`} className="text-brand-700 text-sm underline">
           {t("meeting.back", { group: meeting.group.name })}

@@ -1,0 +1,158 @@
+// The three screens a study group lives in, looked at as the group sees them: both languages,
+// light and dark where the screen has themes, at a phone, a laptop and a projector. Each view is
+// checked for sideways scrolling and accessibility, and its screenshot is attached to the run.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import {
+  test,
+  expect,
+  makeUser,
+  makeReading,
+  makeRecapMeeting,
+  addMember,
+  addReading,
+  signedInPage,
+  rememberTimeZone,
+  SummaryForm,
+} from "./support/fixtures";
+
+const widths = [
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+] as const;
+const locales = ["en", "ja"] as const;
+const schemes = ["light", "dark"] as const;
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" | ")}`);
+}
+
+/** Nothing wider than the screen: a phone never scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
+}
+
+async function attach(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+test("the reading page uses the width it has, puts the form first on a phone and has a dark theme", async ({
+  browser,
+}, testInfo) => {
+  const reader = await makeUser({ name: "Rei Reader" });
+  const r = await makeReading(reader, { startedAgoMs: 12 * 60_000 });
+  for (const name of ["Kai", "Mio", "Sora"]) {
+    const other = await makeUser({ name: `${name} Reader` });
+    await addMember(r.groupSlug, other.id);
+    await addReading(r.meetingId, other.id, { startedAgoMs: 10 * 60_000 });
+  }
+  for (const locale of locales) {
+    for (const [scheme, viewport] of schemes.flatMap((c) => widths.map((w) => [c, w] as const))) {
+      const { page, context } = await signedInPage(browser, reader, { locale, viewport });
+      await page.emulateMedia({ colorScheme: scheme });
+      await rememberTimeZone(page);
+      await page.goto(`/${locale}${r.path}`);
+      await expect(page.getByTestId("timer-status")).toBeVisible();
+      const form = page.getByRole("region", {
+        name: locale === "en" ? /Your summary/ : /あなたのまとめ/,
+      });
+      const board = page.getByTestId("board");
+      await expect(form).toBeVisible();
+      const f = (await form.boundingBox())!;
+      const b = (await board.boundingBox())!;
+      if (viewport.width === 390) {
+        // The form comes before the board: a phone reaches it without scrolling past everyone.
+        expect(f.y).toBeLessThan(b.y);
+      } else {
+        // Side by side, and on a projector-sized screen the page is not a narrow column.
+        expect(b.x).toBeGreaterThanOrEqual(f.x + f.width);
+        expect(b.x + b.width - f.x).toBeGreaterThan(viewport.width * 0.75);
+      }
+      await expectNoSidewaysScroll(page);
+      if (viewport.width === 1440) expect(await axeViolations(page)).toEqual([]);
+      await attach(page, testInfo, `reading-${locale}-${scheme}-${viewport.width}.png`);
+      await context.close();
+    }
+  }
+});
+
+test("the projector and the recap screens in both themes, languages and sizes", async ({
+  browser,
+}, testInfo) => {
+  test.slow();
+  const m = await makeRecapMeeting();
+  const reading = await makeReading(m.facilitator, { startedAgoMs: 20 * 60_000 });
+  for (const [i, name] of ["Kai", "Mio", "Sora", "Tomo", "Yuki", "Ren"].entries()) {
+    const other = await makeUser({ name: `${name} Reader` });
+    await addMember(reading.groupSlug, other.id);
+    await addReading(reading.meetingId, other.id, { startedAgoMs: (44 + i * 2) * 60_000 });
+  }
+  for (const locale of locales) {
+    for (const scheme of schemes) {
+      for (const viewport of widths) {
+        const { page, context } = await signedInPage(browser, m.facilitator, { locale, viewport });
+        await page.emulateMedia({ colorScheme: scheme });
+        await rememberTimeZone(page);
+
+        await page.goto(`/${locale}${reading.path}/projector`);
+        const projector = page.getByTestId("projector");
+        await expect(projector).toHaveAttribute("data-theme", scheme);
+        await expect(projector.getByTestId("projector-time").first()).toHaveText(/\d\d:\d\d/);
+        await expectNoSidewaysScroll(page);
+        if (viewport.width === 1920) expect(await axeViolations(page)).toEqual([]);
+        await attach(page, testInfo, `projector-${locale}-${scheme}-${viewport.width}.png`);
+
+        await page.goto(`/${locale}${m.path}/recap`);
+        const screen = page.getByTestId("recap-screen");
+        await expect(screen).toHaveAttribute("data-theme", scheme);
+        await expect(page.getByTestId("presenter-name")).toHaveText("Aoi Presenter");
+        await expectNoSidewaysScroll(page);
+        if (viewport.width === 1920) expect(await axeViolations(page)).toEqual([]);
+        await attach(page, testInfo, `recap-${locale}-${scheme}-${viewport.width}.png`);
+        await context.close();
+      }
+    }
+  }
+});
+
+test("a short recap slide grows to fill the projector; a long one shrinks to fit", async ({
+  browser,
+}) => {
+  const m = await makeRecapMeeting();
+  const { page, context } = await signedInPage(browser, m.facilitator, {
+    viewport: { width: 1920, height: 1080 },
+  });
+  await page.goto(`/en${m.path}/recap`);
+  const slide = page.getByTestId("recap-slide");
+  await expect(page.getByTestId("presenter-name")).toHaveText("Aoi Presenter");
+  // Short answers: scaled up, and the slide still fits without scrolling.
+  await expect
+    .poll(async () => Number(await slide.getAttribute("data-scale")))
+    .toBeGreaterThan(1.2);
+  const fits = () =>
+    slide.evaluate((el) => {
+      const frame = el.parentElement!;
+      return frame.scrollHeight <= frame.clientHeight;
+    });
+  expect(await fits()).toBe(true);
+
+  // A presenter fills an answer during the recap: the same slide shrinks to fit the screen.
+  const aoi = await signedInPage(browser, m.readers[0]!, { locale: "en" });
+  await aoi.page.goto(`/en${m.path}`);
+  const form = new SummaryForm(aoi.page);
+  const long = Array.from({ length: 16 }, (_, i) => `- Point ${i + 1}: ${"detail ".repeat(16)}`);
+  await form.answer("How was it shown to work?").fill(long.join("\n"));
+  await form.saved();
+  await expect(slide).toContainText("Point 16");
+  await expect.poll(async () => Number(await slide.getAttribute("data-scale"))).toBeLessThan(1);
+  await aoi.context.close();
+  await context.close();
+});
