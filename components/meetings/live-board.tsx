@@ -100,11 +100,14 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                       <span className="font-normal text-slate-500"> ({t("you")})</span>
                     ) : null}
                   </p>
+                  {/* A closed meeting is a record: its readers are listed without clocks. */}
                   <p
                     className={`text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
                     data-testid="board-time"
                   >
-                    {status === null || status === "notStarted" ? "—" : formatClock(remaining)}
+                    {closed || status === null || status === "notStarted"
+                      ? ""
+                      : formatClock(remaining)}
                   </p>
                   <p className="truncate text-sm text-slate-600" title={row.paperTitle}>
                     <PaperLink href={row.paperHref}>{row.paperTitle}</PaperLink>

@@ -13,6 +13,7 @@ import {
   addReading,
   signedInPage,
   rememberTimeZone,
+  setMeetingPhase,
   SummaryForm,
 } from "./support/fixtures";
 
@@ -155,4 +156,41 @@ test("a short recap slide grows to fill the projector; a long one shrinks to fit
   await expect.poll(async () => Number(await slide.getAttribute("data-scale"))).toBeLessThan(1);
   await aoi.context.close();
   await context.close();
+});
+
+test("the phone remote and a closed meeting, in both languages and themes", async ({
+  browser,
+}, testInfo) => {
+  const m = await makeRecapMeeting();
+  const closed = await makeRecapMeeting();
+  await setMeetingPhase(closed.meetingId, "CLOSED");
+  for (const locale of locales) {
+    for (const scheme of schemes) {
+      const phone = await signedInPage(browser, m.facilitator, {
+        locale,
+        viewport: { width: 390, height: 844 },
+      });
+      await phone.page.emulateMedia({ colorScheme: scheme });
+      await phone.page.goto(`/${locale}${m.path}/remote`);
+      await expect(phone.page.getByTestId("remote-presenter")).toContainText("Aoi Presenter");
+      await expectNoSidewaysScroll(phone.page);
+      expect(await axeViolations(phone.page)).toEqual([]);
+      await attach(phone.page, testInfo, `remote-${locale}-${scheme}-390.png`);
+      await phone.context.close();
+
+      for (const viewport of [widths[0], widths[1]]) {
+        const s = await signedInPage(browser, closed.readers[0]!, { locale, viewport });
+        await s.page.emulateMedia({ colorScheme: scheme });
+        await s.page.goto(`/${locale}${closed.path}`);
+        await expect(s.page.getByText("Gist of Ben Presenter")).toBeVisible();
+        // A record: no countdown, no clocks on the board, nothing "live".
+        await expect(s.page.getByTestId("timer-status")).toHaveCount(0);
+        await expect(s.page.getByTestId("board-time").first()).toHaveText("");
+        await expectNoSidewaysScroll(s.page);
+        if (viewport.width === 1440) expect(await axeViolations(s.page)).toEqual([]);
+        await attach(s.page, testInfo, `closed-${locale}-${scheme}-${viewport.width}.png`);
+        await s.context.close();
+      }
+    }
+  }
 });
