@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { paperHref } from "./links";
-import { normalizeDoi, paperSchema, parseArxivId } from "./schema";
+import { paperSchema } from "./schema";
+import { normalizeDoi, parseArxivId } from "./identifiers";
 
 describe("paper input", () => {
   it("parses arXiv ids and DOIs in their usual spellings", () => {

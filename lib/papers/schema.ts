@@ -1,26 +1,9 @@
 // A paper as a reader enters it: title, authors, year, URL, arXiv id, DOI — and the rules that
 // turn what people paste into canonical identifiers.
 import { z } from "zod";
+import { normalizeDoi, parseArxivId } from "./identifiers";
 
 export const PAPER_TITLE_MAX = 500;
-
-const ARXIV_ID = /^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v(\d+))?$/i;
-const DOI = /^10\.\d{4,9}\/\S+$/;
-
-/** "arXiv:2304.13705v2" → { id: "2304.13705", version: 2 }; null when it is not an arXiv id. */
-export function parseArxivId(value: string): { id: string; version: number | null } | null {
-  const m = ARXIV_ID.exec(value.trim());
-  if (!m) return null;
-  return { id: m[1]!.toLowerCase(), version: m[2] ? Number(m[2]) : null };
-}
-
-export function normalizeDoi(value: string): string | null {
-  const v = value
-    .trim()
-    .replace(/^https?:\/\/(dx\.)?doi\.org\//i, "")
-    .replace(/^doi:/i, "");
-  return DOI.test(v) ? v.toLowerCase() : null;
-}
 
 export const paperSchema = z.object({
   title: z
@@ -91,3 +74,28 @@ export const paperSchema = z.object({
     }),
 });
 export type PaperInput = z.infer<typeof paperSchema>;
+
+/** A paper's metadata as a look-up service gave it, validated and tidied. */
+export type LookedUpPaper = {
+  source: "arxiv" | "doi";
+  title: string;
+  authors: string[];
+  year: number | null;
+  venue: string | null;
+  arxivId: string | null;
+  arxivVersion: number | null;
+  doi: string | null;
+  url: string | null;
+  abstract: string | null;
+  primaryCategory: string | null;
+  journalRef: string | null;
+  publishedAt: Date | null;
+};
+
+/** At most this many author names are kept (collaborations list thousands). */
+export const AUTHORS_KEPT = 100;
+
+/** Collapses runs of whitespace (arXiv hard-wraps titles) and trims. */
+export function collapseSpace(value: string): string {
+  return value.replace(/\s+/g, " ").trim();
+}
