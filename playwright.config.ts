@@ -6,6 +6,9 @@ import { E2E_AUTH_SECRET } from "./tests/e2e/support/constants";
 // port and their own database: DATABASE_URL when it is set (CI's PostgreSQL pass), otherwise a
 // fresh SQLite file.
 const port = Number(process.env.E2E_PORT ?? 3107);
+// The stand-in for the paper look-up services (arXiv, doi.org, Crossref).
+export const standInPort = port + 50;
+const standIn = `http://127.0.0.1:${standInPort}`;
 export const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.DATABASE_URL || `file:./.data/e2e-${port}.db`;
 process.env.E2E_DATABASE_URL = databaseUrl;
@@ -45,19 +48,32 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions,
   },
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: E2E_AUTH_SECRET,
-      NODE_ENV: "production",
-      E2E_TEST_CLOCK: "1",
+  webServer: [
+    {
+      command: "node tests/e2e/support/paper-stand-in.mjs",
+      url: `${standIn}/health`,
+      reuseExistingServer: false,
+      env: { STAND_IN_PORT: String(standInPort) },
     },
-  },
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `${baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        NODE_ENV: "production",
+        E2E_TEST_CLOCK: "1",
+        ARXIV_API_URL: `${standIn}/arxiv/query`,
+        DOI_RESOLVER_URL: `${standIn}/doi`,
+        CROSSREF_API_URL: `${standIn}/crossref`,
+        // The 3 s spacing is proven by a unit test; here it would only queue parallel tests.
+        ARXIV_MIN_INTERVAL_MS: "200",
+      },
+    },
+  ],
 });

@@ -15,6 +15,15 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+function serviceUrl(name: string, fallback: string) {
+  return z
+    .string()
+    .trim()
+    .default("")
+    .transform((v) => v || fallback)
+    .pipe(z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` }));
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -37,6 +46,19 @@ export const envSchema = z
     AUTH_URL: z
       .url({ error: "AUTH_URL must be an absolute URL such as https://yomikai.example.org" })
       .optional(),
+    // Paper look-up services (tests point them at a local stand-in) and the contact they are
+    // given in the User-Agent, as arXiv and Crossref ask of API clients.
+    ARXIV_API_URL: serviceUrl("ARXIV_API_URL", "https://export.arxiv.org/api/query"),
+    DOI_RESOLVER_URL: serviceUrl("DOI_RESOLVER_URL", "https://doi.org"),
+    CROSSREF_API_URL: serviceUrl("CROSSREF_API_URL", "https://api.crossref.org"),
+    // arXiv asks for one request every 3 seconds; only tests lower it.
+    ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+    LOOKUP_CONTACT: z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[\x20-\x7e]*$/, { message: "LOOKUP_CONTACT must be plain ASCII (an email or URL)" })
+      .default(""),
     // Tests only: lets a request shift the server's clock by a cookie (see lib/clock.ts).
     E2E_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   })
@@ -69,6 +91,13 @@ export const envSchema = z
       signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
       signInWindowMinutes: raw.SIGN_IN_WINDOW_MINUTES,
       testClock: raw.E2E_TEST_CLOCK === "1",
+      lookup: {
+        arxivApiUrl: raw.ARXIV_API_URL,
+        doiResolverUrl: raw.DOI_RESOLVER_URL.replace(/\/+$/, ""),
+        crossrefApiUrl: raw.CROSSREF_API_URL.replace(/\/+$/, ""),
+        contact: raw.LOOKUP_CONTACT,
+        arxivIntervalMs: raw.ARXIV_MIN_INTERVAL_MS,
+      },
     };
   });
 

@@ -26,6 +26,7 @@ type Props = {
 export function MeetingLive({ children, initial, userId, groupSlug, number, full }: Props) {
   const t = useTranslations("board");
   const ts = useTranslations("timer.status");
+  const tm = useTranslations("meeting");
   const router = useRouter();
   const { board, connected } = useMeetingEvents(initial, () => router.refresh());
   const offset = useServerOffset();
@@ -43,10 +44,15 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
         <div className="min-w-0 space-y-6">
           {closed ? null : (
             <ReaderTimer
+              meetingId={board.meetingId}
               groupSlug={groupSlug}
               number={number}
-              paperTitle={mine.paperTitle}
-              paperHref={mine.paperHref}
+              paper={{
+                title: mine.paperTitle,
+                href: mine.paperHref,
+                pdf: mine.paperPdf,
+                html: mine.paperHtml,
+              }}
               countdown={mine.countdown}
               now={now}
               canControl={board.phase === "PLANNED" || board.phase === "READING"}
@@ -98,6 +104,14 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                     {row.name}
                     {row.userId === userId ? (
                       <span className="font-normal text-slate-500"> ({t("you")})</span>
+                    ) : null}
+                    {row.reread ? (
+                      <span
+                        data-testid="reread"
+                        className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+                      >
+                        {tm("reread")}
+                      </span>
                     ) : null}
                   </p>
                   {/* A closed meeting is a record: its readers are listed without clocks. */}

@@ -34,11 +34,19 @@ function setDocumentTitle(title: string) {
   document.title = title;
 }
 
+/** The reader's paper as the timer card names it: title and where to read it. */
+export type TimerPaper = {
+  title: string;
+  href: string | null;
+  pdf: string | null;
+  html: string | null;
+};
+
 type Props = {
+  meetingId: string;
   groupSlug: string;
   number: number;
-  paperTitle: string;
-  paperHref: string | null;
+  paper: TimerPaper;
   countdown: CountdownState;
   /** The server's now; null until the browser has measured its clock against the server's. */
   now: number | null;
@@ -75,17 +83,21 @@ function Command({
 
 /** The countdown's card: heading and the paper, linked; the clock and controls go inside. */
 function TimerCard({
-  paperTitle,
-  paperHref,
+  paper,
   busy = false,
   children,
 }: {
-  paperTitle: string;
-  paperHref: string | null;
+  paper: TimerPaper;
   busy?: boolean;
   children: ReactNode;
 }) {
   const t = useTranslations("timer");
+  const tm = useTranslations("meeting");
+  const links = [
+    ["linkAbstract", paper.href],
+    ["linkPdf", paper.pdf],
+    ["linkHtml", paper.html],
+  ] as const;
   return (
     <section
       aria-labelledby="timer-title"
@@ -95,9 +107,26 @@ function TimerCard({
       <h2 id="timer-title" className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
         {t("yourTimer")}
       </h2>
-      <p className="mt-1 truncate text-slate-800" title={paperTitle}>
-        <PaperLink href={paperHref}>{paperTitle}</PaperLink>
+      <p className="mt-1 truncate text-slate-800" title={paper.title}>
+        <PaperLink href={paper.href}>{paper.title}</PaperLink>
       </p>
+      {paper.pdf || paper.html ? (
+        <p className="mt-1 flex flex-wrap gap-x-3 text-sm" data-testid="paper-links">
+          {links.map(([label, href]) =>
+            href ? (
+              <a
+                key={label}
+                href={href}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="text-brand-700 underline"
+              >
+                {tm(label)}
+              </a>
+            ) : null,
+          )}
+        </p>
+      ) : null}
       {children}
     </section>
   );
@@ -105,10 +134,12 @@ function TimerCard({
 
 /** Before the countdown starts, a reader can still pick another paper or leave. */
 function BeforeStart({
+  meetingId,
   groupSlug,
   number,
   paperTitle,
 }: {
+  meetingId: string;
   groupSlug: string;
   number: number;
   paperTitle: string;
@@ -123,7 +154,12 @@ function BeforeStart({
           {t("changePaper")}
         </summary>
         <div className="mt-3">
-          <ChangePaperForm groupSlug={groupSlug} number={number} title={paperTitle} />
+          <ChangePaperForm
+            meetingId={meetingId}
+            groupSlug={groupSlug}
+            number={number}
+            title={paperTitle}
+          />
         </div>
       </details>
       <form
@@ -145,24 +181,14 @@ function BeforeStart({
 
 export function ReaderTimer(props: Props) {
   const { now } = props;
-  return now === null ? (
-    <MeasuringTimer paperTitle={props.paperTitle} paperHref={props.paperHref} />
-  ) : (
-    <LiveTimer {...props} now={now} />
-  );
+  return now === null ? <MeasuringTimer paper={props.paper} /> : <LiveTimer {...props} now={now} />;
 }
 
 /** The timer's frame while the clock is measured (a round trip): no digits that could be wrong. */
-function MeasuringTimer({
-  paperTitle,
-  paperHref,
-}: {
-  paperTitle: string;
-  paperHref: string | null;
-}) {
+function MeasuringTimer({ paper }: { paper: TimerPaper }) {
   const t = useTranslations("timer");
   return (
-    <TimerCard paperTitle={paperTitle} paperHref={paperHref} busy>
+    <TimerCard paper={paper} busy>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
         <p
           data-testid="time-left"
@@ -178,10 +204,10 @@ function MeasuringTimer({
 }
 
 function LiveTimer({
+  meetingId,
   groupSlug,
   number,
-  paperTitle,
-  paperHref,
+  paper,
   countdown,
   now,
   canControl,
@@ -215,7 +241,7 @@ function LiveTimer({
       if (typeof Notification !== "undefined" && Notification.permission === "granted") {
         try {
           new Notification(t("notifyTitle"), {
-            body: t("notifyBody", { paper: paperTitle }),
+            body: t("notifyBody", { paper: paper.title }),
             tag: "yomikai-time-up",
           });
         } catch {
@@ -224,7 +250,7 @@ function LiveTimer({
       }
     }
     previousStatus.current = status;
-  }, [status, paperTitle, t, timeUpAt]);
+  }, [status, paper.title, t, timeUpAt]);
 
   // The tab title carries the time, so a background tab still tells it.
   useEffect(() => {
@@ -240,7 +266,7 @@ function LiveTimer({
 
   const clockText = formatClock(remaining);
   return (
-    <TimerCard paperTitle={paperTitle} paperHref={paperHref}>
+    <TimerCard paper={paper}>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
         <p
           data-testid="time-left"
@@ -310,7 +336,12 @@ function LiveTimer({
         </div>
       ) : null}
       {canControl && status === "notStarted" ? (
-        <BeforeStart groupSlug={groupSlug} number={number} paperTitle={paperTitle} />
+        <BeforeStart
+          meetingId={meetingId}
+          groupSlug={groupSlug}
+          number={number}
+          paperTitle={paper.title}
+        />
       ) : null}
       {notify === "default" && status !== "done" ? (
         <button

@@ -90,11 +90,19 @@ export async function createMeetingAction(
   redirect(await meetingPath(group.slug, number));
 }
 
+// A paper plus the reader's confirmation that they mean to read again one they read before.
+const pickedPaperSchema = paperSchema.extend({
+  confirmReread: z
+    .enum(["on", "true", "1"])
+    .optional()
+    .transform((v) => v !== undefined),
+});
+
 export const joinMeetingAction = formAction(
   memberMeeting,
-  paperSchema,
-  async ({ user, meeting }, paper, formData) => {
-    const result = await joinMeeting(user.id, meeting.id, paper);
+  pickedPaperSchema,
+  async ({ user, meeting }, { confirmReread, ...paper }, formData) => {
+    const result = await joinMeeting(user.id, meeting.id, paper, { confirmReread });
     if (!result.ok) return failed("meeting", result, formData);
     refresh(meeting.group.slug, meeting.number);
     return { status: "success" };
@@ -103,9 +111,9 @@ export const joinMeetingAction = formAction(
 
 export const changePaperAction = formAction(
   memberMeeting,
-  paperSchema,
-  async ({ user, meeting }, paper, formData) => {
-    const result = await changePaper(user.id, meeting.id, paper);
+  pickedPaperSchema,
+  async ({ user, meeting }, { confirmReread, ...paper }, formData) => {
+    const result = await changePaper(user.id, meeting.id, paper, { confirmReread });
     if (!result.ok) return failed("meeting", result, formData);
     refresh(meeting.group.slug, meeting.number);
     return { status: "success", message: "meeting.paperChanged" };

@@ -8,6 +8,11 @@ export type BoardRow = {
   userId: string;
   name: string;
   paperTitle: string;
+  /** arXiv's PDF and HTML renderings of the paper, when it is an arXiv paper. */
+  paperPdf: string | null;
+  /** The reader read this paper in an earlier meeting (and confirmed reading it again). */
+  reread: boolean;
+  paperHtml: string | null;
   /** Where the paper can be read (its page, arXiv or DOI), when known. */
   paperHref: string | null;
   countdown: CountdownState;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { GroupRole } from "@/lib/groups/schema";
 import { parseStringList } from "@/lib/ids";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
-import { paperHref } from "@/lib/papers/links";
+import { showPaper } from "@/lib/papers/display";
 import { listRecapSlides } from "@/lib/recap/data";
 import type { BoardState } from "./board";
 import type { MeetingPhase } from "./schema";
@@ -128,12 +128,28 @@ export async function getBoard(meetingId: string): Promise<BoardState | null> {
           answered: true,
           presentedMs: true,
           user: { select: { name: true } },
-          paper: { select: { title: true, url: true, arxivId: true, doi: true } },
+          paperId: true,
+          paperOverrides: true,
+          paper: {
+            select: { title: true, authors: true, year: true, url: true, arxivId: true, doi: true },
+          },
         },
       },
     },
   });
   if (!m) return null;
+  // Readers who read their paper in an earlier meeting (the rule is a paper never read before).
+  const earlier =
+    m.readings.length === 0
+      ? []
+      : await db.reading.findMany({
+          where: {
+            meetingId: { not: meetingId },
+            OR: m.readings.map((r) => ({ userId: r.userId, paperId: r.paperId })),
+          },
+          select: { userId: true, paperId: true },
+        });
+  const reread = new Set(earlier.map((r) => `${r.userId} ${r.paperId}`));
   return {
     recap: {
       order: parseStringList(m.recapOrder),
@@ -150,15 +166,21 @@ export async function getBoard(meetingId: string): Promise<BoardState | null> {
     meetingId: m.id,
     phase: m.phase,
     facilitatorId: m.facilitatorId,
-    rows: m.readings.map((r) => ({
-      readingId: r.id,
-      userId: r.userId,
-      name: r.user.name,
-      paperTitle: r.paper.title,
-      paperHref: paperHref(r.paper),
-      countdown: toCountdown(r),
-      answered: r.answered,
-    })),
+    rows: m.readings.map((r) => {
+      const shown = showPaper(r.paper, r.paperOverrides);
+      return {
+        readingId: r.id,
+        userId: r.userId,
+        name: r.user.name,
+        paperTitle: shown.title,
+        paperHref: shown.href,
+        paperPdf: shown.pdfHref,
+        paperHtml: shown.htmlHref,
+        countdown: toCountdown(r),
+        answered: r.answered,
+        reread: reread.has(`${r.userId} ${r.paperId}`),
+      };
+    }),
     // The presenter screen and remote show the readers' current answers, live.
     slides: m.phase === "RECAP" ? await listRecapSlides(meetingId) : [],
   };
@@ -170,4 +192,72 @@ export function listGroupMembersForFacilitation(groupId: string) {
     orderBy: { user: { name: "asc" } },
     select: { user: { select: { id: true, name: true } } },
   });
+}
+
+export type PaperHistory = {
+  /** The caller's own earlier readings of the paper (any group; linked where they still belong). */
+  mine: { groupName: string; path: string | null; number: number; at: Date }[];
+  /** Other members of this meeting's group who read it. */
+  others: { name: string; path: string; number: number; at: Date }[];
+};
+
+/**
+ * Who already read a paper, for the "never read before" rule: the caller anywhere, and the rest
+ * of the meeting's group. The caller's membership of that group is checked by the caller.
+ */
+export async function paperHistory(
+  userId: string,
+  meetingId: string,
+  paperId: string,
+): Promise<PaperHistory> {
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: { groupId: true },
+  });
+  if (!meeting) return { mine: [], others: [] };
+  const select = {
+    userId: true,
+    user: { select: { name: true } },
+    meeting: {
+      select: {
+        id: true,
+        number: true,
+        scheduledAt: true,
+        groupId: true,
+        group: { select: { name: true, slug: true } },
+      },
+    },
+  } as const;
+  const [mine, others, memberships] = await Promise.all([
+    db.reading.findMany({
+      where: { userId, paperId, meetingId: { not: meetingId } },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select,
+    }),
+    db.reading.findMany({
+      where: { paperId, userId: { not: userId }, meeting: { groupId: meeting.groupId } },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select,
+    }),
+    db.membership.findMany({ where: { userId }, select: { groupId: true } }),
+  ]);
+  const memberOf = new Set(memberships.map((m) => m.groupId));
+  const path = (m: (typeof mine)[number]["meeting"]) =>
+    `/groups/${m.group.slug}/meetings/${m.number}`;
+  return {
+    mine: mine.map((r) => ({
+      groupName: r.meeting.group.name,
+      path: memberOf.has(r.meeting.groupId) ? path(r.meeting) : null,
+      number: r.meeting.number,
+      at: r.meeting.scheduledAt,
+    })),
+    others: others.map((r) => ({
+      name: r.user.name,
+      path: path(r.meeting),
+      number: r.meeting.number,
+      at: r.meeting.scheduledAt,
+    })),
+  };
 }

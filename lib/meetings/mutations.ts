@@ -11,7 +11,7 @@ import {
   membershipRole,
   publishMeetingChange,
 } from "@/lib/groups/access";
-import { findOrCreatePaper } from "@/lib/papers/mutations";
+import { resolvePaper } from "@/lib/papers/mutations";
 import type { PaperInput } from "@/lib/papers/schema";
 import * as countdown from "@/lib/readings/countdown";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
@@ -59,10 +59,23 @@ export async function createMeeting(
 
 export type JoinFailure = Failure<(typeof joinFailures)[number]>;
 
+/**
+ * The rule of the meeting is a paper the reader has never read: one they read in another meeting
+ * needs their confirmation.
+ */
+async function readBefore(tx: Tx, userId: string, meetingId: string, paperId: string) {
+  const earlier = await tx.reading.findFirst({
+    where: { userId, paperId, meetingId: { not: meetingId } },
+    select: { id: true },
+  });
+  return earlier !== null;
+}
+
 export async function joinMeeting(
   userId: string,
   meetingId: string,
   paper: PaperInput,
+  options: { confirmReread?: boolean } = {},
 ): Promise<{ ok: true } | JoinFailure> {
   const result = await db.$transaction(async (tx): Promise<{ ok: true } | JoinFailure> => {
     const meeting = await meetingActor(tx, meetingId, userId);
@@ -72,9 +85,17 @@ export async function joinMeeting(
       select: { id: true },
     });
     if (existing) return { ok: false, reason: "alreadyJoined" };
-    const paperId = await findOrCreatePaper(tx, paper);
+    const { paperId, overrides } = await resolvePaper(tx, paper);
+    if (!options.confirmReread && (await readBefore(tx, userId, meetingId, paperId)))
+      return { ok: false, reason: "readBefore" };
     const reading = await tx.reading.create({
-      data: { meetingId, userId, paperId, durationMs: meeting.group.readingMinutes * 60_000 },
+      data: {
+        meetingId,
+        userId,
+        paperId,
+        paperOverrides: overrides,
+        durationMs: meeting.group.readingMinutes * 60_000,
+      },
       select: { id: true },
     });
     if (meeting.phase === "RECAP") await appendToRecap(tx, meetingId, reading.id);
@@ -104,15 +125,18 @@ export async function changePaper(
   userId: string,
   meetingId: string,
   paper: PaperInput,
+  options: { confirmReread?: boolean } = {},
 ): Promise<{ ok: true } | ReaderFailure> {
   const result = await db.$transaction(async (tx): Promise<{ ok: true } | ReaderFailure> => {
     const mine = await unstartedReading(tx, meetingId, userId);
     if (!mine.ok) return mine;
-    const paperId = await findOrCreatePaper(tx, paper);
+    const { paperId, overrides } = await resolvePaper(tx, paper);
+    if (!options.confirmReread && (await readBefore(tx, userId, meetingId, paperId)))
+      return { ok: false, reason: "readBefore" };
     // Conditional: a Start that got in first wins, and the paper stays.
     const { count } = await tx.reading.updateMany({
       where: { id: mine.readingId, startedAt: null },
-      data: { paperId },
+      data: { paperId, paperOverrides: overrides },
     });
     return count === 1 ? { ok: true } : { ok: false, reason: "alreadyStarted" };
   });

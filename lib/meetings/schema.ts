@@ -5,9 +5,9 @@ export const phases = ["PLANNED", "READING", "RECAP", "CLOSED"] as const;
 export type MeetingPhase = (typeof phases)[number];
 
 /** Why joining or a phase change was refused; each is a message under meeting. */
-export const joinFailures = ["closed", "alreadyJoined"] as const;
+export const joinFailures = ["closed", "alreadyJoined", "readBefore"] as const;
 /** Why changing one's paper or leaving was refused (only before one's countdown starts). */
-export const readerFailures = ["closed", "notJoined", "alreadyStarted"] as const;
+export const readerFailures = ["closed", "notJoined", "alreadyStarted", "readBefore"] as const;
 export const phaseFailures = ["forbidden", "wrongPhase", "readersStillReading"] as const;
 
 const optionalText = (max: number, error = "tooLong") =>

@@ -70,7 +70,6 @@ export function recogniseIdentifier(input: string): PaperIdentifier | null {
 
 /** Control characters other than tab and line breaks: never part of an identifier. */
 export function hasControlCharacters(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
 }
 

@@ -1,7 +1,7 @@
 // What the recap shows of each reader: name, paper, gist and the answers they filled in.
 import "server-only";
 import { db } from "@/lib/db";
-import { parseStringList } from "@/lib/ids";
+import { showPaper } from "@/lib/papers/display";
 import { answerKeys } from "@/lib/readings/schema";
 import type { RecapSlide } from "./schema";
 
@@ -20,6 +20,7 @@ export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> 
       discussion: true,
       nextPapers: true,
       user: { select: { name: true } },
+      paperOverrides: true,
       paper: {
         select: {
           title: true,
@@ -36,7 +37,7 @@ export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> 
   return rows.map((r) => ({
     readingId: r.id,
     name: r.user.name,
-    paper: { ...r.paper, authors: parseStringList(r.paper.authors) },
+    paper: showPaper(r.paper, r.paperOverrides),
     gist: r.gist,
     answers: answerKeys.map((key) => ({ key, text: r[key] })).filter((a) => a.text.trim() !== ""),
   }));

@@ -1,5 +1,6 @@
 // What the recap screens show, as sent to browsers.
 import type { AnswerKey } from "@/lib/readings/schema";
+import type { ShownPaper } from "@/lib/papers/display";
 
 /** Why a recap command was refused; each is a message under recap.errors. */
 export const recapFailures = ["wrongPhase", "invalidOrder", "alreadyStarted"] as const;
@@ -20,15 +21,7 @@ export type RecapView = {
 export type RecapSlide = {
   readingId: string;
   name: string;
-  paper: {
-    title: string;
-    authors: string[];
-    year: number | null;
-    venue: string | null;
-    url: string | null;
-    arxivId: string | null;
-    doi: string | null;
-  };
+  paper: ShownPaper;
   gist: string;
   answers: { key: AnswerKey; text: string }[];
 };

@@ -113,7 +113,11 @@ export default async function MeetingPage({ params }: Props) {
       ) : null}
       {meeting.phase === "CLOSED" ? <Notice tone="info">{t("meeting.closedNotice")}</Notice> : null}
       {!joined && open ? (
-        <JoinMeetingForm groupSlug={meeting.group.slug} number={meeting.number} />
+        <JoinMeetingForm
+          meetingId={meeting.id}
+          groupSlug={meeting.group.slug}
+          number={meeting.number}
+        />
       ) : null}
 
       <MeetingLive
