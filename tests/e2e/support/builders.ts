@@ -228,3 +228,31 @@ export async function makeRecapMeeting() {
     path: `/groups/${group.slug}/meetings/1`,
   };
 }
+
+/** `userId` read the arXiv paper `arxivId` in an earlier, closed meeting of the group. */
+export async function readArxivPaperBefore(
+  groupSlug: string,
+  userId: string,
+  arxivId: string,
+  meetingNumber: number,
+): Promise<void> {
+  const meeting = await makeMeeting(groupSlug, userId, meetingNumber, { phase: "CLOSED" });
+  const paper =
+    (await testDb().paper.findUnique({ where: { arxivId }, select: { id: true } })) ??
+    (await testDb().paper.create({
+      data: { title: `Typed title of ${arxivId}`, arxivId },
+      select: { id: true },
+    }));
+  await testDb().reading.create({
+    data: {
+      meetingId: meeting.id,
+      userId,
+      paperId: paper.id,
+      durationMs: 50 * 60_000,
+      startedAt: new Date(Date.now() - 60 * 60_000),
+      finishedAt: new Date(),
+      gist: "Read before",
+    },
+    select: { id: true },
+  });
+}
