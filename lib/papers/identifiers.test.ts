@@ -67,3 +67,27 @@ describe("recognising what a reader pastes", () => {
     expect(recogniseIdentifier(input)).toBeNull();
   });
 });
+
+describe("finding identifiers in a 'next paper' answer", () => {
+  it("finds arXiv ids, links and DOIs in order, once each", async () => {
+    const { findIdentifiers } = await import("./identifiers");
+    const answer = [
+      "- Diffusion Policy (arXiv:2303.04137)",
+      "- https://arxiv.org/abs/2304.13705v2, and again arxiv.org/abs/2304.13705 (same)",
+      "- [Parrots](https://doi.org/10.1145/3442188.3445922).",
+      "- 1706.03762",
+      "- DOI 10.1038/nature14539, p. 436",
+      "- version 2.1 of the code, 3.14159, 20 pages", // numbers, not ids
+      "- https://github.com/tonyzhaozh/aloha",
+    ].join("\n");
+    expect(findIdentifiers(answer)).toEqual([
+      arxiv("2303.04137"),
+      arxiv("2304.13705", 2),
+      doi("10.1145/3442188.3445922"),
+      arxiv("1706.03762"),
+      doi("10.1038/nature14539"),
+    ]);
+    expect(findIdentifiers("")).toEqual([]);
+    expect(findIdentifiers("ResNet and ViT, no ids here")).toEqual([]);
+  });
+});

@@ -97,3 +97,27 @@ function safeDecode(value: string): string {
     return value;
   }
 }
+
+/**
+ * The identifiers mentioned in free text (a "next paper" answer): arXiv ids with their prefix or
+ * as arxiv.org links, DOIs and doi.org links. Bare numbers like 2304.13705 without "arXiv:" are
+ * taken too when they stand alone on a line or in a list item. In order, without repeats.
+ */
+export function findIdentifiers(text: string): PaperIdentifier[] {
+  const found: PaperIdentifier[] = [];
+  const seen = new Set<string>();
+  const add = (id: PaperIdentifier | null) => {
+    if (!id) return;
+    const key = id.kind === "arxiv" ? `arxiv:${id.id}` : `doi:${id.doi}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(id);
+  };
+  const candidates =
+    /https?:\/\/[^\s<>()\]]+|arxiv:\s*[\w./-]+|\b10\.\d{4,9}\/[^\s<>()\]]+|(?:^|[\s(])(\d{4}\.\d{4,5}(?:v\d+)?)(?=$|[\s).,])/gim;
+  for (const m of text.slice(0, 50_000).matchAll(candidates)) {
+    const raw = (m[1] ?? m[0]).trim().replace(/[.,;:]+$/, "");
+    add(recogniseIdentifier(raw));
+  }
+  return found;
+}
