@@ -12,10 +12,14 @@ import { PAPER_TITLE_MAX } from "@/lib/papers/schema";
 import { IDENTIFIER_MAX } from "@/lib/papers/identifiers";
 import type { LookupAnswer } from "@/lib/papers/lookup-answer";
 import { Link } from "@/lib/i18n/navigation";
+import type { QueueEntry } from "@/lib/queue/schema";
 
 type PaperFormProps = { meetingId: string; groupSlug: string; number: number };
 
-export function JoinMeetingForm(props: PaperFormProps) {
+export function JoinMeetingForm({
+  queue = [],
+  ...props
+}: PaperFormProps & { queue?: QueueEntry[] }) {
   const t = useTranslations("meeting");
   return (
     <section
@@ -28,6 +32,7 @@ export function JoinMeetingForm(props: PaperFormProps) {
       <p className="mt-1 mb-4 text-sm text-slate-600">{t("joinIntro")}</p>
       <PaperForm
         {...props}
+        offers={queue}
         formAction={joinMeetingAction}
         submitLabel={t("join")}
         pendingLabel={t("joining")}
@@ -74,13 +79,16 @@ function PaperForm({
   submitLabel,
   pendingLabel,
   initialTitle = "",
+  offers = [],
 }: PaperFormProps & {
+  offers?: QueueEntry[];
   formAction: FormAction;
   submitLabel: string;
   pendingLabel: string;
   initialTitle?: string;
 }) {
   const t = useTranslations("meeting");
+  const tq = useTranslations("queue");
   const format = useFormatter();
   const [state, action] = useActionState(formAction, idleState);
   const f = useFormText(state);
@@ -157,6 +165,30 @@ function PaperForm({
       {f.notice()}
       <input type="hidden" name="groupSlug" value={groupSlug} />
       <input type="hidden" name="number" value={number} />
+
+      {offers.length > 0 ? (
+        <div>
+          <p className="text-sm font-medium text-slate-800">{tq("fromQueue")}</p>
+          <ul className="mt-1 flex flex-wrap gap-2" data-testid="queue-offers">
+            {offers.map((o) => (
+              <li key={o.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setIdentifier(o.identifier ?? "");
+                    void lookUp(o.identifier ?? "");
+                  }}
+                  className="hover:bg-brand-50 max-w-xs truncate rounded-full border border-slate-300 bg-white px-3 py-1 text-left text-sm text-slate-800"
+                  title={o.title}
+                >
+                  {o.claimedBy ? `★ ${o.title}` : o.title}
+                  <span className="ml-1 text-slate-500">({tq("votes", { count: o.votes })})</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <div className="space-y-1">
         <label htmlFor="paper-identifier" className="block text-sm font-medium text-slate-800">

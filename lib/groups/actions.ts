@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import {
   appErrorState,
   fieldError,
@@ -13,7 +12,7 @@ import {
   parseForm,
   type FormState,
 } from "@/lib/forms";
-import { getGroupForMember } from "./data";
+import { memberGroup } from "./guards";
 import {
   changeRole,
   createGroup,
@@ -30,20 +29,9 @@ import {
   createInviteSchema,
   groupSettingsSchema,
   inviteTokenSchema,
-  slugSchema,
 } from "./schema";
 import { idSchema } from "@/lib/ids";
 import { z } from "zod";
-
-/** The group named by the form's `groupSlug`, for a member; NOT_FOUND for anyone else. */
-async function memberGroup(formData: FormData) {
-  const user = await requireUser();
-  const slug = slugSchema.safeParse(formData.get("groupSlug"));
-  if (!slug.success) throw new AppError("NOT_FOUND");
-  const group = await getGroupForMember(slug.data, user.id);
-  if (!group) throw new AppError("NOT_FOUND");
-  return { user, group };
-}
 
 function refresh(slug: string) {
   revalidatePath(`/[locale]/groups/${slug}`, "page");

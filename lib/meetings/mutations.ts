@@ -16,6 +16,7 @@ import type { PaperInput } from "@/lib/papers/schema";
 import * as countdown from "@/lib/readings/countdown";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
 import { appendToRecap, removeFromRecap, startRecap } from "@/lib/recap/mutations";
+import { returnToQueue, takeFromQueue } from "@/lib/queue/mutations";
 import type { joinFailures, phaseFailures, readerFailures } from "./schema";
 
 export async function createMeeting(
@@ -98,6 +99,7 @@ export async function joinMeeting(
       },
       select: { id: true },
     });
+    await takeFromQueue(tx, meeting.groupId, paperId, reading.id);
     if (meeting.phase === "RECAP") await appendToRecap(tx, meetingId, reading.id);
     return { ok: true };
   });
@@ -117,7 +119,12 @@ async function unstartedReading(tx: Tx, meetingId: string, userId: string) {
   });
   if (!reading) return { ok: false, reason: "notJoined" } as const;
   if (reading.startedAt !== null) return { ok: false, reason: "alreadyStarted" } as const;
-  return { ok: true, readingId: reading.id, phase: meeting.phase } as const;
+  return {
+    ok: true,
+    readingId: reading.id,
+    phase: meeting.phase,
+    groupId: meeting.groupId,
+  } as const;
 }
 
 /** A reader picks another paper, before they start reading. */
@@ -138,7 +145,11 @@ export async function changePaper(
       where: { id: mine.readingId, startedAt: null },
       data: { paperId, paperOverrides: overrides },
     });
-    return count === 1 ? { ok: true } : { ok: false, reason: "alreadyStarted" };
+    if (count !== 1) return { ok: false, reason: "alreadyStarted" };
+    // The paper given up goes back to the group's queue; the new one leaves it.
+    await returnToQueue(tx, mine.readingId);
+    await takeFromQueue(tx, mine.groupId, paperId, mine.readingId);
+    return { ok: true };
   });
   if (result.ok) await publishMeetingChange(meetingId);
   return result;

@@ -133,3 +133,8 @@ export async function reserveCall(
   }
   throw new Error(`The rate gate ${key} is contended beyond reason.`);
 }
+
+/** A paper from its fields (a BibTeX entry), by identifier when it has one. Returns its id. */
+export async function savePaperFromFields(input: PaperInput): Promise<string> {
+  return db.$transaction(async (tx) => (await resolvePaper(tx, input)).paperId);
+}

@@ -301,7 +301,7 @@ test.describe("the facilitator's live board", () => {
     const { page, context } = await signedInPage(browser, reader, { locale: "ja" });
     await page.goto(`/ja/groups/${group.slug}/meetings/${meeting.number}`);
     await page.getByLabel("年").fill("20x6");
-    await page.getByLabel("arXiv ID").fill("not-an-id");
+    await page.getByLabel("arXiv ID", { exact: true }).fill("not-an-id");
     await page.getByRole("button", { name: "読み手として参加" }).click();
     await expect(page.getByText("論文のタイトルを入力してください。")).toBeVisible();
     await expect(page.getByText("1900〜2100 の年を入力してください。")).toBeVisible();

@@ -6,6 +6,7 @@ import { errorCodes } from "@/lib/errors";
 import { joinFailures, phaseFailures, readerFailures } from "@/lib/meetings/schema";
 import { readingFailures } from "@/lib/readings/schema";
 import { recapFailures } from "@/lib/recap/schema";
+import { queueFailures } from "@/lib/queue/schema";
 
 function keys(obj: unknown, prefix = ""): string[] {
   if (typeof obj !== "object" || obj === null) return [prefix];
@@ -57,6 +58,7 @@ describe("message catalogs", () => {
         (reason) => `meeting.${reason}`,
       ),
       ...recapFailures.map((reason) => `recap.errors.${reason}`),
+      ...queueFailures.map((reason) => `queue.${reason}`),
     ];
     const has = (catalog: unknown, key: string) =>
       typeof key

@@ -12,6 +12,8 @@ import { LeaveGroupButton, MemberActions } from "@/components/groups/member-acti
 import { InvitePanel } from "@/components/groups/invite-panel";
 import { listMeetings } from "@/lib/meetings/data";
 import { ScheduleMeetingForm, StartNowButton } from "@/components/meetings/create-meeting";
+import { listQueue } from "@/lib/queue/data";
+import { ReadingQueue } from "@/components/queue/reading-queue";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -34,13 +36,14 @@ export default async function GroupPage({ params }: Props) {
   const group = await getGroupForMember(slug, user.id);
   if (!group) notFound();
   const admin = canAdminister(group.role);
-  const [meetings, members, invites, t, format, origin] = await Promise.all([
+  const [meetings, members, invites, t, format, origin, queue] = await Promise.all([
     listMeetings(group.id),
     listMembers(group.id),
     admin ? listInvites(group.id) : Promise.resolve([]),
     getTranslations(),
     getFormatter(),
     siteOrigin(),
+    listQueue(group.id, user.id),
   ]);
 
   return (
@@ -129,6 +132,8 @@ export default async function GroupPage({ params }: Props) {
           <ScheduleMeetingForm groupSlug={group.slug} />
         </Card>
       </div>
+
+      <ReadingQueue groupSlug={group.slug} entries={queue} userId={user.id} canRemoveAny={admin} />
 
       <Card title={t("members.title")}>
         <ul className="divide-y divide-slate-200">

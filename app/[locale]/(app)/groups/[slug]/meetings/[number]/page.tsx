@@ -13,6 +13,8 @@ import { getOwnReading } from "@/lib/readings/data";
 import { buttonClass } from "@/components/ui/button";
 import { OrderEditor } from "@/components/recap/order-editor";
 import { ClosedSummaries } from "@/components/recap/closed-summaries";
+import { queueForJoin, suggestionsFromMeeting } from "@/lib/queue/data";
+import { QueueSuggestions } from "@/components/queue/suggestions";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
@@ -35,7 +37,13 @@ export default async function MeetingPage({ params }: Props) {
   ]);
   const mine = board.rows.find((r) => r.userId === user.id);
   const joined = Boolean(mine);
-  const reading = mine ? await getOwnReading(mine.readingId, user.id) : null;
+  const [reading, suggestions, offers] = await Promise.all([
+    mine ? getOwnReading(mine.readingId, user.id) : null,
+    meeting.phase === "CLOSED" || meeting.phase === "RECAP"
+      ? suggestionsFromMeeting(meeting.id, meeting.group.id)
+      : [],
+    !mine && meeting.phase !== "CLOSED" ? queueForJoin(meeting.group.id, user.id) : [],
+  ]);
   // Joining stays open until the meeting closes: someone who arrives during the recap presents last.
   const open = meeting.phase !== "CLOSED";
 
@@ -114,6 +122,7 @@ export default async function MeetingPage({ params }: Props) {
       {meeting.phase === "CLOSED" ? <Notice tone="info">{t("meeting.closedNotice")}</Notice> : null}
       {!joined && open ? (
         <JoinMeetingForm
+          queue={offers}
           meetingId={meeting.id}
           groupSlug={meeting.group.slug}
           number={meeting.number}
@@ -140,6 +149,10 @@ export default async function MeetingPage({ params }: Props) {
           />
         ) : null}
       </MeetingLive>
+
+      {suggestions.length > 0 ? (
+        <QueueSuggestions groupSlug={meeting.group.slug} suggestions={suggestions} />
+      ) : null}
 
       {members.length > 0 ? (
         <FacilitatorPicker
