@@ -52,9 +52,9 @@ function SuggestionButton({
   const t = useTranslations("queue");
   const [state, action, pending] = useActionState(addToQueueAction, idleState);
   const f = useFormText(state);
-  if (suggestion.known) return <span className="text-sm text-slate-500">{t("known")}</span>;
   if (state.status === "success")
     return <span className="text-sm text-emerald-800">{t("added")}</span>;
+  if (suggestion.known) return <span className="text-sm text-slate-500">{t("known")}</span>;
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="groupSlug" value={groupSlug} />
