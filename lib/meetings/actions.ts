@@ -6,13 +6,12 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
 import { failed, fieldError, formAction, formError, parseForm, type FormState } from "@/lib/forms";
 import { getGroupForMember } from "@/lib/groups/data";
+import { memberMeeting } from "./guards";
 import { slugSchema } from "@/lib/groups/schema";
 import { idSchema } from "@/lib/ids";
 import { EXTENSION_MS } from "@/lib/readings/countdown";
-import { getMeetingForMember } from "./data";
 import { paperSchema } from "@/lib/papers/schema";
 import { controlReading } from "@/lib/readings/mutations";
 import { extendSchema } from "@/lib/readings/schema";
@@ -27,25 +26,7 @@ import {
   setFacilitator,
   startEveryone,
 } from "./mutations";
-import {
-  createMeetingSchema,
-  defaultMeetingTitle,
-  localInputToDate,
-  meetingRefSchema,
-} from "./schema";
-
-/** The meeting a form names (groupSlug + number), for a member; NOT_FOUND for anyone else. */
-async function memberMeeting(formData: FormData) {
-  const user = await requireUser();
-  const ref = meetingRefSchema.safeParse({
-    groupSlug: formData.get("groupSlug"),
-    number: formData.get("number"),
-  });
-  if (!ref.success) throw new AppError("NOT_FOUND");
-  const meeting = await getMeetingForMember(ref.data.groupSlug, ref.data.number, user.id);
-  if (!meeting) throw new AppError("NOT_FOUND");
-  return { user, meeting };
-}
+import { createMeetingSchema, defaultMeetingTitle, localInputToDate } from "./schema";
 
 function refresh(slug: string, number?: number) {
   revalidatePath(`/[locale]/groups/${slug}`, "page");

@@ -7,6 +7,7 @@ import { joinFailures, phaseFailures, readerFailures } from "@/lib/meetings/sche
 import { readingFailures } from "@/lib/readings/schema";
 import { recapFailures } from "@/lib/recap/schema";
 import { queueFailures } from "@/lib/queue/schema";
+import { minutesFailures } from "@/lib/minutes/schema";
 
 function keys(obj: unknown, prefix = ""): string[] {
   if (typeof obj !== "object" || obj === null) return [prefix];
@@ -59,6 +60,7 @@ describe("message catalogs", () => {
       ),
       ...recapFailures.map((reason) => `recap.errors.${reason}`),
       ...queueFailures.map((reason) => `queue.${reason}`),
+      ...minutesFailures.map((reason) => `minutes.${reason}`),
     ];
     const has = (catalog: unknown, key: string) =>
       typeof key

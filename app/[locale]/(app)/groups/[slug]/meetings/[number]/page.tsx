@@ -116,6 +116,14 @@ export default async function MeetingPage({ params }: Props) {
           ) : null}
         </div>
       ) : null}
+      {meeting.phase === "RECAP" || meeting.phase === "CLOSED" ? (
+        <Link
+          href={`/groups/${meeting.group.slug}/meetings/${meeting.number}/minutes`}
+          className={buttonClass(meeting.phase === "CLOSED" ? "primary" : "secondary")}
+        >
+          {t("minutes.open")}
+        </Link>
+      ) : null}
       {meeting.phase === "CLOSED" ? (
         <ClosedSummaries slides={await listRecapSlides(meeting.id)} />
       ) : null}
