@@ -16,6 +16,8 @@ type Props = {
     readingMinutes: number;
     recapSoftSeconds: number;
     recapHardSeconds: number;
+    indexMinutes: boolean;
+    zennPublication: string | null;
   };
 };
 
@@ -66,6 +68,26 @@ export function GroupSettingsForm({ groupSlug, values }: Props) {
         errors={f.errors("recapHardSeconds")}
         {...num}
       />
+      <fieldset className="space-y-3 border-t border-slate-200 pt-4">
+        <legend className="text-sm font-semibold text-slate-800">{t("settings.minutes")}</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="indexMinutes"
+            defaultChecked={values.indexMinutes}
+            className="mt-0.5 size-4"
+          />
+          <span>{t("settings.indexMinutes")}</span>
+        </label>
+        <Field
+          label={t("settings.zennPublication")}
+          name="zennPublication"
+          hint={t("settings.zennPublicationHint")}
+          spellCheck={false}
+          defaultValue={f.value("zennPublication", values.zennPublication ?? "")}
+          errors={f.errors("zennPublication")}
+        />
+      </fieldset>
       <SubmitButton pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
     </form>
   );

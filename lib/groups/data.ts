@@ -37,6 +37,8 @@ export type GroupForMember = {
   readingMinutes: number;
   recapSoftSeconds: number;
   recapHardSeconds: number;
+  indexMinutes: boolean;
+  zennPublication: string | null;
   role: GroupRole;
   membershipId: string;
 };
@@ -59,6 +61,8 @@ export async function getGroupForMember(
           readingMinutes: true,
           recapSoftSeconds: true,
           recapHardSeconds: true,
+          indexMinutes: true,
+          zennPublication: true,
         },
       },
     },

@@ -44,6 +44,18 @@ export const groupSettingsSchema = z
     readingMinutes: int(READING_MINUTES.min, READING_MINUTES.max),
     recapSoftSeconds: int(RECAP_SECONDS.min, RECAP_SECONDS.max),
     recapHardSeconds: int(RECAP_SECONDS.min, RECAP_SECONDS.max),
+    indexMinutes: z
+      .enum(["on"])
+      .optional()
+      .transform((v) => v === "on"),
+    // A Zenn publication's slug, for the front matter of the Zenn export.
+    zennPublication: z
+      .string()
+      .trim()
+      .max(64, { error: "zennPublicationInvalid" })
+      .regex(/^([a-z0-9_-]{2,64})?$/, { error: "zennPublicationInvalid" })
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((v) => v.recapSoftSeconds < v.recapHardSeconds, {
     path: ["recapHardSeconds"],

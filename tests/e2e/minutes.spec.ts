@@ -81,6 +81,15 @@ test("minutes: write-up, remarks, publish to a signed-out reader, exports, unpub
     /Learning Fine-Grained Bimanual Manipulation/,
   );
 
+  // The group may let search engines index its minutes, and names its Zenn publication.
+  await page.goto(`/en/groups/${m.group.slug}/settings`);
+  await page.getByLabel(/Let search engines index published minutes/).check();
+  await page.getByLabel("Zenn publication (optional)").fill("our-lab");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await v.reload();
+  await expect(v.locator('meta[name="robots"]')).toHaveAttribute("content", "index, follow");
+
   // Every export downloads from the public link and parses.
   const token = link.split("/").pop()!;
   const file = async (format: string) => {
@@ -95,7 +104,7 @@ test("minutes: write-up, remarks, publish to a signed-out reader, exports, unpub
   expect(md).not.toMatch(/^## Aoi Presenter/m);
   const zenn = await file("zenn");
   expect(zenn).toMatch(
-    /^---\ntitle: ".+"\nemoji: ".+"\ntype: "tech"\ntopics: \["paper", "robotics"\]\npublished: false\n---\n/u,
+    /^---\ntitle: ".+"\nemoji: ".+"\ntype: "tech"\ntopics: \["paper", "robotics"\]\npublished: false\npublication_name: "our-lab"\n---\n/u,
   );
   const bib = parseBibtex(await file("bib"), { sentenceCase: false, caseProtection: false });
   expect(bib.errors).toEqual([]);
@@ -107,6 +116,7 @@ test("minutes: write-up, remarks, publish to a signed-out reader, exports, unpub
   expect(((await schema.json()) as { required: string[] }).required).toContain("version");
 
   // Unpublished: the link is a 404 at once, page and exports alike.
+  await page.goto(`/en${m.path}/minutes`);
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Unpublish" }).click();
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
