@@ -19,17 +19,17 @@ const dbModule = {
 // The nouns depend one way only: meetings → recap → readings → papers, all of them on groups.
 // A module never imports from a noun above it.
 const layers = {
-  groups: ["minutes", "meetings", "recap", "readings", "queue", "papers"],
-  papers: ["minutes", "meetings", "recap", "readings", "queue"],
-  queue: ["minutes", "meetings", "recap", "readings"],
-  readings: ["minutes", "meetings", "recap"],
-  recap: ["minutes", "meetings"],
-  meetings: ["minutes"],
+  groups: ["backup", "minutes", "meetings", "recap", "readings", "queue", "papers"],
+  papers: ["backup", "minutes", "meetings", "recap", "readings", "queue"],
+  queue: ["backup", "minutes", "meetings", "recap", "readings"],
+  readings: ["backup", "minutes", "meetings", "recap"],
+  recap: ["backup", "minutes", "meetings"],
+  meetings: ["backup", "minutes"],
 };
 const layerRules = Object.entries(layers).flatMap(([noun, above]) => {
   const upward = {
     group: above.flatMap((n) => [`@/lib/${n}/*`, `../${n}/*`]),
-    message: `lib/${noun} must not import from ${above.join(", ")}: nouns depend one way, minutes → meetings → recap → readings → papers and meetings → queue → papers (→ groups).`,
+    message: `lib/${noun} must not import from ${above.join(", ")}: nouns depend one way, backup and minutes → meetings → recap → readings → papers and meetings → queue → papers (→ groups).`,
   };
   const dataLayer = [`lib/${noun}/data.ts`, `lib/${noun}/mutations.ts`, `lib/${noun}/access.ts`];
   return [

@@ -8,6 +8,7 @@ import { canAdminister } from "@/lib/groups/schema";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { GroupSettingsForm } from "@/components/groups/settings-form";
+import { BackupPanel } from "@/components/groups/backup-panel";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -36,6 +37,11 @@ export default async function GroupSettingsPage({ params }: Props) {
           <Notice tone="info">{t("settings.adminsOnly")}</Notice>
         )}
       </Card>
+      {group.role === "OWNER" ? (
+        <Card>
+          <BackupPanel groupSlug={group.slug} />
+        </Card>
+      ) : null}
     </div>
   );
 }
