@@ -16,7 +16,9 @@ execFileSync(process.execPath, [join(root, "scripts/prepare.mjs"), "start"], {
 });
 const next = spawn(
   join(root, "node_modules/.bin/next"),
-  ["start", "-p", process.env.PORT ?? "3107", "-H", "127.0.0.1"],
+  // Idle keep-alive sockets stay open longer than the test clients keep them, so a request never
+  // lands on a socket the server is just closing (a "socket hang up" under load).
+  ["start", "-p", process.env.PORT ?? "3107", "-H", "127.0.0.1", "--keepAliveTimeout", "70000"],
   {
     stdio: "inherit",
     cwd: root,
