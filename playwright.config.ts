@@ -68,6 +68,7 @@ export default defineConfig({
         AUTH_SECRET: E2E_AUTH_SECRET,
         NODE_ENV: "production",
         E2E_TEST_CLOCK: "1",
+        E2E_TEST_CLOCK_IN_PRODUCTION: "1",
         ARXIV_API_URL: `${standIn}/arxiv/query`,
         DOI_RESOLVER_URL: `${standIn}/doi`,
         CROSSREF_API_URL: `${standIn}/crossref`,

@@ -6,10 +6,17 @@ import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { TEST_CLOCK_COOKIE } from "./clock-cookie";
 
+/** The most a test may move the clock: a week either way. */
+export const MAX_TEST_OFFSET_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A test clock cookie's offset, bounded; 0 for anything that is not a plain integer. */
+export function testClockOffset(raw: string | undefined): number {
+  if (!raw || !/^-?\d{1,15}$/.test(raw)) return 0;
+  return Math.max(-MAX_TEST_OFFSET_MS, Math.min(MAX_TEST_OFFSET_MS, Number(raw)));
+}
+
 export async function serverNow(): Promise<number> {
   const now = Date.now();
   if (!env().testClock) return now;
-  const raw = (await cookies()).get(TEST_CLOCK_COOKIE)?.value;
-  const offset = raw ? Number.parseInt(raw, 10) : 0;
-  return Number.isFinite(offset) ? now + offset : now;
+  return now + testClockOffset((await cookies()).get(TEST_CLOCK_COOKIE)?.value);
 }

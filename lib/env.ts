@@ -61,8 +61,25 @@ export const envSchema = z
       .default(""),
     // Tests only: lets a request shift the server's clock by a cookie (see lib/clock.ts).
     E2E_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+    // A production build runs the test clock only when this says so too (the e2e suite does).
+    E2E_TEST_CLOCK_IN_PRODUCTION: z.enum(["0", "1"]).default("0"),
+    // `npm run bench` only: the baseline route exists while this per-run secret is set.
+    BENCH_TOKEN: z.string().min(32).max(200).optional(),
   })
   .transform((raw, ctx) => {
+    if (
+      raw.E2E_TEST_CLOCK === "1" &&
+      raw.NODE_ENV === "production" &&
+      raw.E2E_TEST_CLOCK_IN_PRODUCTION !== "1"
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["E2E_TEST_CLOCK"],
+        message:
+          "E2E_TEST_CLOCK lets visitors move the server's clock; in production it also needs E2E_TEST_CLOCK_IN_PRODUCTION=1 (tests only)",
+      });
+      return z.NEVER;
+    }
     let secret = raw.AUTH_SECRET;
     if (!secret && raw.NODE_ENV !== "production") secret = readOrCreateDevSecret();
     if (!secret || secret.length < MIN_SECRET_LENGTH) {
@@ -91,6 +108,7 @@ export const envSchema = z
       signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
       signInWindowMinutes: raw.SIGN_IN_WINDOW_MINUTES,
       testClock: raw.E2E_TEST_CLOCK === "1",
+      benchToken: raw.BENCH_TOKEN,
       lookup: {
         arxivApiUrl: raw.ARXIV_API_URL,
         doiResolverUrl: raw.DOI_RESOLVER_URL.replace(/\/+$/, ""),
@@ -123,6 +141,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 let cached: Env | undefined;
 
 export function env(): Env {
-  cached ??= parseEnv(process.env);
+  if (!cached) {
+    cached = parseEnv(process.env);
+    if (cached.testClock)
+      console.warn("E2E_TEST_CLOCK is on: requests may shift this server's clock (tests only).");
+  }
   return cached;
 }

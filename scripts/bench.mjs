@@ -25,7 +25,8 @@ const env = {
   NODE_ENV: "production",
   DATABASE_URL: `file:${dbFile}`,
   AUTH_SECRET: randomBytes(33).toString("base64"),
-  BENCH_BASELINE: "1",
+  // The baseline route answers only this run's token.
+  BENCH_TOKEN: randomBytes(24).toString("base64url"),
   NEXT_TELEMETRY_DISABLED: "1",
 };
 const log = (...a) => console.error(...a);
@@ -130,7 +131,7 @@ const endpoints = {
     const { statusCode, body } = await pool.request({
       path: "/api/bench/baseline",
       method: "PUT",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-bench-token": env.BENCH_TOKEN },
       body: JSON.stringify({ readingId: r.readingId, text: `baseline ${++seq}` }),
     });
     await body.dump();

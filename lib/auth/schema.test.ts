@@ -44,8 +44,29 @@ describe("auth schemas", () => {
 
   it("keeps sign-in redirects on this site", () => {
     expect(callbackPathSchema.parse("/ja/groups/x")).toBe("/ja/groups/x");
-    expect(callbackPathSchema.parse("//evil.example")).toBe("/");
-    expect(callbackPathSchema.parse("https://evil.example")).toBe("/");
+    expect(callbackPathSchema.parse("/ja/groups/x?tab=1#top")).toBe("/ja/groups/x?tab=1#top");
+    expect(callbackPathSchema.parse("/ja/../en/groups")).toBe("/en/groups");
     expect(callbackPathSchema.parse(undefined)).toBe("/");
+  });
+
+  it.each([
+    "//evil.example",
+    "https://evil.example",
+    "/%09/evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "/%5C%5Cevil.example",
+    "/%2F/evil.example",
+    "/%2f%2fevil.example",
+    "%2F%2Fevil.example",
+    "/\u0000/evil.example",
+    "/%E0%A4%A",
+    "javascript:alert(1)",
+    " /groups",
+  ])("refuses %j as a redirect target", (value) => {
+    expect(callbackPathSchema.parse(value)).toBe("/");
   });
 });

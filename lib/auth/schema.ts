@@ -60,9 +60,36 @@ export const changePasswordSchema = z
     error: "passwordsDiffer",
   });
 
+const LOCAL_ORIGIN = "https://yomikai.invalid";
+// Control characters and backslashes: browsers drop or reinterpret them in URLs (/\t/evil.example
+// and /\\evil.example both reach another host), so a path holding one is never followed.
+const UNSAFE = /[\u0000-\u001f\u007f\\]/;
+
+/** A path on this site, normalised as a browser would read it; null when it leaves the site. */
+export function sameSitePath(value: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+  if (UNSAFE.test(value) || UNSAFE.test(decoded)) return null;
+  if (!value.startsWith("/") || value.startsWith("//") || decoded.startsWith("//")) return null;
+  const url = new URL(value, LOCAL_ORIGIN);
+  if (url.origin !== LOCAL_ORIGIN) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 /** Where to go after signing in: only a path on this site, never another origin. */
 export const callbackPathSchema = z
   .string()
   .max(2000)
-  .refine((v) => v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\"))
+  .transform((v, ctx) => {
+    const path = sameSitePath(v);
+    if (path === null) {
+      ctx.addIssue({ code: "custom", message: "notSameSite" });
+      return z.NEVER;
+    }
+    return path;
+  })
   .catch("/");

@@ -24,6 +24,7 @@ export class AppInstance {
           AUTH_SECRET: E2E_AUTH_SECRET,
           NODE_ENV: "production",
           E2E_TEST_CLOCK: "1",
+          E2E_TEST_CLOCK_IN_PRODUCTION: "1",
         },
         stdio: ["ignore", "pipe", "pipe"],
       },
