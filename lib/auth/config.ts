@@ -75,8 +75,13 @@ function buildConfig(): NextAuthConfig {
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           email,
+          // Google says whether it verified the address; GitHub's profile does not, so it is
+          // never taken as proof of an existing account's email.
+          emailVerified:
+            (profile as { email_verified?: unknown } | undefined)?.email_verified === true,
           name: user.name ?? email,
         });
+        if ("refused" in saved) return `/sign-in?error=${saved.refused}`;
         user.id = saved.id;
         return true;
       },

@@ -35,13 +35,19 @@ export async function updatePassword(userId: string, newPassword: string) {
   await db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
 }
 
-/** Finds or creates the user behind an external sign-in, linking the provider account. */
+/**
+ * Finds or creates the user behind an external sign-in, linking the provider account. An existing
+ * account with the same email is linked only when the provider vouches for the email and the
+ * account has no password: otherwise anyone able to open a provider account under someone's
+ * address would be signed in as them. Such a person signs in with their password instead.
+ */
 export async function upsertOAuthUser(input: {
   provider: string;
   providerAccountId: string;
   email: string;
+  emailVerified: boolean;
   name: string;
-}): Promise<SessionUser> {
+}): Promise<SessionUser | { refused: "linkWithPassword" | "unverifiedEmail" }> {
   const linked = await db.account.findUnique({
     where: {
       provider_providerAccountId: {
@@ -55,14 +61,20 @@ export async function upsertOAuthUser(input: {
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({
       where: { email: input.email },
-      select: sessionUserSelect,
+      select: { ...sessionUserSelect, passwordHash: true },
     });
-    const user =
-      existing ??
-      (await tx.user.create({
+    let user: SessionUser;
+    if (existing) {
+      const { passwordHash, ...account } = existing;
+      if (passwordHash) return { refused: "linkWithPassword" as const };
+      if (!input.emailVerified) return { refused: "unverifiedEmail" as const };
+      user = account;
+    } else {
+      user = await tx.user.create({
         data: { email: input.email, name: input.name.slice(0, 100) || input.email },
         select: sessionUserSelect,
-      }));
+      });
+    }
     await tx.account.create({
       data: {
         userId: user.id,

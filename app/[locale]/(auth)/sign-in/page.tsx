@@ -7,11 +7,12 @@ import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { oauthSignInAction, signInAction } from "@/lib/auth/actions";
 import { enabledOAuthProviders } from "@/lib/auth/config";
 import { callbackPathSchema } from "@/lib/auth/schema";
+import { Notice } from "@/components/ui/notice";
 import { getSessionUser } from "@/lib/auth/session";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -22,7 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const callbackUrl = callbackPathSchema.parse((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = callbackPathSchema.parse(query.callbackUrl);
+  const linkError =
+    query.error === "linkWithPassword" || query.error === "unverifiedEmail" ? query.error : null;
   if (await getSessionUser()) redirect(callbackUrl === "/" ? `/${locale}/groups` : callbackUrl);
   const t = await getTranslations("auth");
   const signUpHref =
@@ -30,6 +34,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">{t("signInTitle")}</h1>
+      {linkError ? <Notice tone="error">{t(`oauth.${linkError}`)}</Notice> : null}
       <SignInForm action={signInAction} callbackUrl={callbackUrl} />
       <OAuthButtons
         providers={enabledOAuthProviders()}
