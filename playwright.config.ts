@@ -74,6 +74,8 @@ export default defineConfig({
         CROSSREF_API_URL: `${standIn}/crossref`,
         // The 3 s spacing is proven by a unit test; here it would only queue parallel tests.
         ARXIV_MIN_INTERVAL_MS: "200",
+        // Streams re-check membership every heartbeat; short here so a removal shows quickly.
+        LIVE_HEARTBEAT_MS: "2000",
       },
     },
   ],

@@ -51,6 +51,8 @@ export const envSchema = z
     ARXIV_API_URL: serviceUrl("ARXIV_API_URL", "https://export.arxiv.org/api/query"),
     DOI_RESOLVER_URL: serviceUrl("DOI_RESOLVER_URL", "https://doi.org"),
     CROSSREF_API_URL: serviceUrl("CROSSREF_API_URL", "https://api.crossref.org"),
+    // How often a live-event stream sends a heartbeat (and re-checks its user's membership).
+    LIVE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(60_000).default(15_000),
     // arXiv asks for one request every 3 seconds; only tests lower it.
     ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
     LOOKUP_CONTACT: z
@@ -109,6 +111,7 @@ export const envSchema = z
       signInWindowMinutes: raw.SIGN_IN_WINDOW_MINUTES,
       testClock: raw.E2E_TEST_CLOCK === "1",
       benchToken: raw.BENCH_TOKEN,
+      liveHeartbeatMs: raw.LIVE_HEARTBEAT_MS,
       lookup: {
         arxivApiUrl: raw.ARXIV_API_URL,
         doiResolverUrl: raw.DOI_RESOLVER_URL.replace(/\/+$/, ""),

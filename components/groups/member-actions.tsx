@@ -52,6 +52,10 @@ export function MemberActions({ groupSlug, membershipId, name, role }: Props) {
         >
           <input type="hidden" name="groupSlug" value={groupSlug} />
           <input type="hidden" name="membershipId" value={membershipId} />
+          <label className="mr-2 inline-flex items-center gap-1.5 text-xs text-slate-700">
+            <input type="checkbox" name="block" className="size-4" />
+            {t("members.block")}
+          </label>
           <SubmitButton
             variant="danger"
             pendingLabel="…"

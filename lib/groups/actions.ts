@@ -101,10 +101,16 @@ export const changeRoleAction = formAction(
 
 export const removeMemberAction = formAction(
   memberGroup,
-  z.object({ membershipId: idSchema.optional() }),
-  async ({ user, group }, { membershipId }) => {
+  z.object({
+    membershipId: idSchema.optional(),
+    block: z
+      .enum(["on"])
+      .optional()
+      .transform((v) => v === "on"),
+  }),
+  async ({ user, group }, { membershipId, block }) => {
     if (!membershipId) return formError("errors.NOT_FOUND");
-    const result = await removeMember(user.id, group.id, membershipId);
+    const result = await removeMember(user.id, group.id, membershipId, { block });
     if (!result.ok) return formError("members.lastOwner");
     refresh(group.slug);
     return { status: "success", message: "members.removed" };

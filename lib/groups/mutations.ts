@@ -92,7 +92,11 @@ export async function revokeInvite(userId: string, groupId: string, inviteId: st
 
 export type JoinResult =
   | { ok: true; slug: string }
-  | { ok: false; reason: "unknown" | "expired" | "revoked" | "alreadyMember"; slug?: string };
+  | {
+      ok: false;
+      reason: "unknown" | "expired" | "revoked" | "alreadyMember" | "blocked";
+      slug?: string;
+    };
 
 export async function joinByInvite(
   userId: string,
@@ -118,6 +122,11 @@ export async function joinByInvite(
       select: { id: true },
     });
     if (existing) return { ok: false, reason: "alreadyMember", slug: invite.group.slug };
+    const blocked = await tx.groupBlock.findUnique({
+      where: { groupId_userId: { groupId: invite.groupId, userId } },
+      select: { groupId: true },
+    });
+    if (blocked) return { ok: false, reason: "blocked" };
     await tx.membership.create({
       data: { groupId: invite.groupId, userId, role: "MEMBER" },
       select: { id: true },
@@ -165,16 +174,28 @@ export async function changeRole(
   });
 }
 
+/** Removes a member; with `block`, their invites are refused from then on. */
 export async function removeMember(
   userId: string,
   groupId: string,
   membershipId: string,
+  options: { block?: boolean } = {},
 ): Promise<MemberChangeResult> {
   return db.$transaction(async (tx) => {
     const target = await managedMembership(tx, groupId, userId, membershipId);
     if (target.role === "OWNER" && (await ownerCount(tx, groupId)) <= 1)
       return { ok: false, reason: "lastOwner" };
-    await tx.membership.delete({ where: { id: target.id } });
+    const removed = await tx.membership.delete({
+      where: { id: target.id },
+      select: { userId: true },
+    });
+    if (options.block)
+      await tx.groupBlock.upsert({
+        where: { groupId_userId: { groupId, userId: removed.userId } },
+        create: { groupId, userId: removed.userId },
+        update: {},
+        select: { groupId: true },
+      });
     return { ok: true };
   });
 }

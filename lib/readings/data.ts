@@ -35,9 +35,21 @@ export const summarySelect = Object.fromEntries(summaryFields.map((f) => [f, tru
 >;
 
 /** The reader's own reading, with what the summary form needs; null for anyone else. */
+/**
+ * The reading, only for its reader and only while they are still a member of its group: someone
+ * removed from a group can no longer read or write their summary there.
+ */
+export function ownReadingWhere(readingId: string, userId: string) {
+  return {
+    id: readingId,
+    userId,
+    meeting: { group: { memberships: { some: { userId } } } },
+  };
+}
+
 export async function getOwnReading(readingId: string, userId: string) {
   const r = await db.reading.findFirst({
-    where: { id: readingId, userId },
+    where: ownReadingWhere(readingId, userId),
     select: {
       id: true,
       version: true,
@@ -61,7 +73,7 @@ export async function getOwnReading(readingId: string, userId: string) {
 
 export async function listRevisions(readingId: string, userId: string) {
   const rows = await db.readingRevision.findMany({
-    where: { readingId, reading: { userId } },
+    where: { readingId, reading: ownReadingWhere(readingId, userId) },
     orderBy: { updatedAt: "desc" },
     take: 50,
     select: { id: true, version: true, updatedAt: true, content: true },

@@ -7,7 +7,7 @@ import { meetingActor, publishMeetingChange } from "@/lib/groups/access";
 import * as countdown from "./countdown";
 import { parseSnapshot, pickSummary, type Summary, type SummaryField } from "./summary";
 import { mergeChanges, type SaveRequest, type SaveResult } from "./autosave";
-import { countdownSelect, summarySelect, toCountdown } from "./data";
+import { countdownSelect, ownReadingWhere, summarySelect, toCountdown } from "./data";
 import { answeredCount, type ReadingFailureReason } from "./schema";
 
 const REVISION_EVERY_MS = 60_000;
@@ -91,7 +91,7 @@ export async function saveSummary(
     if (attempt > 0)
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     const r = await db.reading.findFirst({
-      where: { id: readingId, userId },
+      where: ownReadingWhere(readingId, userId),
       select: {
         id: true,
         meetingId: true,

@@ -9,11 +9,10 @@ import { route } from "@/lib/http";
 import { idSchema } from "@/lib/ids";
 import { getMeetingIdForMember } from "@/lib/meetings/data";
 import { watchBoard } from "@/lib/meetings/live";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
-
-const HEARTBEAT_MS = 15_000;
 
 export const GET = route(
   { params: z.object({ meetingId: idSchema }) },
@@ -38,9 +37,17 @@ export const GET = route(
         };
         controller.enqueue(encoder.encode(`retry: 2000\n\n`));
         const unwatch = await watchBoard(meetingId, (json) => send("board", json));
+        // Each heartbeat also checks the user is still a member: someone who leaves or is removed
+        // stops receiving the board within one heartbeat (their reconnect is then a 404).
         const heartbeat = setInterval(() => {
           send("ping", JSON.stringify({ t: Date.now() + offset }));
-        }, HEARTBEAT_MS);
+          void getMeetingIdForMember(meetingId, userId).then(
+            (stillMember) => {
+              if (!stillMember) close();
+            },
+            () => undefined,
+          );
+        }, env().liveHeartbeatMs);
         function close() {
           if (closed) return;
           closed = true;

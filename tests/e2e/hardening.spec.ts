@@ -1,0 +1,73 @@
+// Holes a review found, each with the test that keeps it closed.
+import {
+  test,
+  expect,
+  makeUser,
+  makeGroup,
+  makeMeeting,
+  addMember,
+  addReading,
+  makeInvite,
+  signedInPage,
+  PASSWORD,
+} from "./support/fixtures";
+
+test("a removed member loses the meeting at once: live board, autosave, revisions, and (kept out) invites", async ({
+  browser,
+}) => {
+  const owner = await makeUser({ name: "Olga Owner" });
+  const group = await makeGroup(owner.id);
+  const meeting = await makeMeeting(group.slug, owner.id, 1, { phase: "READING" });
+  const mika = await makeUser({ name: "Mika Member" });
+  await addMember(group.slug, mika.id);
+  const readingId = await addReading(meeting.id, mika.id, { startedAgoMs: 60_000 });
+
+  const m = await signedInPage(browser, mika);
+  await m.page.goto(`/en/groups/${group.slug}/meetings/1`);
+  await expect(m.page.getByText("Live", { exact: true })).toBeVisible();
+  const save = (saveId: string, base: string, value: string, baseVersion: number) =>
+    m.page.request.put(`/api/readings/${readingId}/summary`, {
+      data: { saveId, baseVersion, changes: { gist: { base, value } } },
+      failOnStatusCode: false,
+    });
+  expect((await save("save-0001", "", "a member", 0)).status()).toBe(200);
+  expect((await m.page.request.get(`/api/readings/${readingId}/revisions`)).status()).toBe(200);
+
+  const o = await signedInPage(browser, owner);
+  await o.page.goto(`/en/groups/${group.slug}`);
+  const row = o.page.locator(`[data-member="${mika.email}"]`);
+  await row.getByLabel("Keep them out").check();
+  o.page.once("dialog", (d) => void d.accept());
+  await row.getByRole("button", { name: "Remove: Mika Member" }).click();
+  await expect(row).toHaveCount(0);
+
+  // The open stream is closed within a heartbeat; reconnecting is refused.
+  await expect(m.page.getByText("Reconnecting…")).toBeVisible({ timeout: 15_000 });
+  const refused = await save("save-0002", "a member", "still here?", 1);
+  expect(refused.status(), await refused.text()).toBe(404);
+  expect((await m.page.request.get(`/api/readings/${readingId}/revisions`)).status()).toBe(404);
+  expect((await m.page.request.get(`/api/readings/${readingId}/summary`)).status()).toBe(404);
+
+  // An invite does not bring them back.
+  const token = await makeInvite(group.slug, owner.id, 60 * 60_000);
+  await m.page.goto(`/en/invite/${token.token}`);
+  await m.page.getByRole("button", { name: "Join group" }).click();
+  await expect(m.page.getByText(/do not accept you back through invites/)).toBeVisible();
+  await m.context.close();
+  await o.context.close();
+});
+
+for (const target of ["/%09/evil.example", "/\t/evil.example", "/\\evil.example", "//evil.example"])
+  test(`signing in never follows ${JSON.stringify(target)} off the site`, async ({
+    page,
+    baseURL,
+  }) => {
+    const user = await makeUser();
+    await page.goto(`/en/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+    expect(new URL(page.url()).host).toBe(new URL(baseURL!).host);
+    expect(new URL(page.url()).pathname).toBe("/en/groups");
+  });
