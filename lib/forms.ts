@@ -29,8 +29,11 @@ export function formValues(formData: FormData): Record<string, string> {
 export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.output<S>> {
+  // NUL characters are dropped: no text in the app has one, and PostgreSQL cannot store them.
   const raw = Object.fromEntries(
-    [...formData.entries()].filter(([key, v]) => typeof v === "string" && !key.startsWith("$")),
+    [...formData.entries()]
+      .filter(([key, v]) => typeof v === "string" && !key.startsWith("$"))
+      .map(([key, v]) => [key, (v as string).replaceAll("\u0000", "")]),
   );
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };

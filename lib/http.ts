@@ -35,7 +35,19 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
-/** Reads a JSON body of at most `maxBytes`; INVALID_INPUT when it is not JSON or too big. */
+/** Whether any string in a parsed JSON value holds a NUL character (PostgreSQL refuses them). */
+export function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object")
+    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v));
+  return false;
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`; INVALID_INPUT when it is not JSON, too big, or holds a
+ * NUL character (no text in the app has one, and PostgreSQL cannot store it).
+ */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > maxBytes)
@@ -43,11 +55,15 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   const text = await request.text();
   if (text.length > maxBytes)
     throw new AppError("INVALID_INPUT", `The request body is larger than ${maxBytes} bytes.`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not JSON.");
   }
+  if (containsNul(value))
+    throw new AppError("INVALID_INPUT", "Text may not contain NUL characters.");
+  return value;
 }
 
 type RouteOptions<P extends z.ZodType, B extends z.ZodType | undefined> = {

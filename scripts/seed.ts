@@ -14,6 +14,14 @@ export const DEMO_USERS = [
 ] as const;
 
 async function main() {
+  // Demo accounts with a published password must never reach a real deployment.
+  if (process.env.NODE_ENV === "production" && process.env.SEED_ALLOW_PRODUCTION !== "1") {
+    console.error(
+      "Refusing to seed demo data with NODE_ENV=production: it creates accounts with a known password. " +
+        "Seed a development database instead (unset NODE_ENV), or set SEED_ALLOW_PRODUCTION=1 for a throwaway demo server.",
+    );
+    process.exit(1);
+  }
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
   const db = createPrismaClient(url);
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -70,17 +70,19 @@ export async function getGroupForMember(
   return m ? { ...m.group, role: m.role, membershipId: m.id } : null;
 }
 
-export function listMembers(groupId: string) {
-  return db.membership.findMany({
+/** The group's members; their emails only for those who manage members (`withEmails`). */
+export async function listMembers(groupId: string, { withEmails = false } = {}) {
+  const rows = await db.membership.findMany({
     where: { groupId },
     orderBy: [{ createdAt: "asc" }],
     select: {
       id: true,
       role: true,
       createdAt: true,
-      user: { select: { id: true, name: true, email: true } },
+      user: { select: { id: true, name: true, email: withEmails } },
     },
   });
+  return rows.map((r) => ({ ...r, user: { ...r.user, email: r.user.email ?? null } }));
 }
 
 export function listInvites(groupId: string, now = new Date()) {

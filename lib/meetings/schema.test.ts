@@ -8,6 +8,8 @@ describe("meeting input", () => {
       "2026-11-29T10:00:00.000Z",
     );
     expect(localInputToDate("2026-02-30T19:00", 0)).toBeNull();
+    for (const y of ["0000", "0099", "1999", "2201", "99999"])
+      expect(localInputToDate(`${y}-01-25T19:00`, 0), y).toBeNull();
     expect(localInputToDate("2026-11-29T25:00", 0)).toBeNull();
   });
 

@@ -40,6 +40,8 @@ export function localInputToDate(value: string, tzOffset: number): Date | null {
   const [y, m, d] = (date ?? "").split("-").map(Number);
   const [hh, mm] = (time ?? "").split(":").map(Number);
   if ([y, m, d, hh, mm].some((n) => n === undefined || Number.isNaN(n))) return null;
+  // Date.UTC reads years 0–99 as 1900–1999; a meeting is never that far off anyway.
+  if (y! < 2000 || y! > 2200) return null;
   const utc = Date.UTC(y!, m! - 1, d!, hh!, mm!) + tzOffset * 60_000;
   const check = new Date(Date.UTC(y!, m! - 1, d!));
   if (check.getUTCMonth() !== m! - 1 || check.getUTCDate() !== d! || hh! > 23 || mm! > 59)

@@ -5,13 +5,13 @@ import { z } from "zod";
 import { mergeText } from "./merge";
 import { limitOf, summaryFields, type Summary, type SummaryField } from "./summary";
 
-const change = (max: number) =>
+const text = (max: number) =>
   z
-    .object({
-      base: z.string().max(max, { error: "tooLong" }),
-      value: z.string().max(max, { error: "tooLong" }),
-    })
-    .strict();
+    .string()
+    .max(max, { error: "tooLong" })
+    .refine((v) => !v.includes("\u0000"), { error: "nulCharacter" });
+
+const change = (max: number) => z.object({ base: text(max), value: text(max) }).strict();
 
 const changesSchema = z
   .object(

@@ -7,6 +7,7 @@ import {
   finish,
   formatClock,
   MAX_DURATION_MS,
+  MAX_PAUSED_MS,
   pause,
   remainingMs,
   resume,
@@ -95,6 +96,22 @@ describe("countdown arithmetic", () => {
     expect(pause(done, T0 + 2)).toEqual({ ok: false, error: "finished" });
     expect(finish(done, T0 + 2)).toEqual({ ok: false, error: "finished" });
     expect(extend(done, 5 * MIN)).toEqual({ ok: false, error: "finished" });
+  });
+});
+
+describe("long pauses", () => {
+  it("keep at most a week of pause, so the counter fits its 32-bit column", () => {
+    const paused = apply(pause(started(), T0 + MIN));
+    const resumed = apply(resume(paused, T0 + 60 * 24 * 60 * MIN));
+    expect(resumed.pausedMs).toBe(MAX_PAUSED_MS);
+    expect(resumed.pausedMs).toBeLessThan(2 ** 31);
+    const again = apply(
+      resume(apply(pause(resumed, T0 + 61 * 24 * 60 * MIN)), T0 + 90 * 24 * 60 * MIN),
+    );
+    expect(again.pausedMs).toBe(MAX_PAUSED_MS);
+    expect(apply(finish(apply(pause(started(), T0)), T0 + 40 * 24 * 60 * MIN)).pausedMs).toBe(
+      MAX_PAUSED_MS,
+    );
   });
 });
 

@@ -19,6 +19,15 @@ export const WARNING_MINUTES = [10, 5, 1] as const;
 export const EXTENSION_MS = 5 * 60_000;
 /** No countdown may run longer than this in total, extensions included. */
 export const MAX_DURATION_MS = 6 * 60 * 60_000;
+/**
+ * The most pause a reading keeps: a week. A reading paused and forgotten for weeks would otherwise
+ * outgrow its 32-bit column (about 24 days of milliseconds).
+ */
+export const MAX_PAUSED_MS = 7 * 24 * 60 * 60_000;
+
+function addPause(c: CountdownState, now: number): number {
+  return Math.min(MAX_PAUSED_MS, c.pausedMs + Math.max(0, now - (c.pausedAt ?? now)));
+}
 
 /** Reading time used so far (pauses excluded) at `now`. */
 export function elapsedMs(c: CountdownState, now: number): number {
@@ -105,7 +114,7 @@ export function resume(c: CountdownState, now: number): Transition {
   if (c.pausedAt === null) return { ok: false, error: "notPaused" };
   return {
     ok: true,
-    state: { ...c, pausedAt: null, pausedMs: c.pausedMs + Math.max(0, now - c.pausedAt) },
+    state: { ...c, pausedAt: null, pausedMs: addPause(c, now) },
   };
 }
 
@@ -113,10 +122,7 @@ export function finish(c: CountdownState, now: number): Transition {
   if (c.startedAt === null) return { ok: false, error: "notStarted" };
   if (c.finishedAt !== null) return { ok: false, error: "finished" };
   // A pause in progress ends with the reading.
-  const resumed =
-    c.pausedAt !== null
-      ? { ...c, pausedAt: null, pausedMs: c.pausedMs + Math.max(0, now - c.pausedAt) }
-      : c;
+  const resumed = c.pausedAt !== null ? { ...c, pausedAt: null, pausedMs: addPause(c, now) } : c;
   return { ok: true, state: { ...resumed, finishedAt: now } };
 }
 

@@ -153,6 +153,39 @@ describe("saveSummary", () => {
     expect(await listRevisions(a.readingId, "someone-else")).toEqual([]);
   });
 
+  it("answers a NUL character with a 400 and keeps the reading as it was (both databases)", async () => {
+    const a = await reading();
+    const { answerSave } = await import("./save-answer");
+    const answer = await answerSave(
+      a.userId,
+      a.readingId,
+      { saveId: "nul-save-1", baseVersion: 0, changes: { gist: { base: "", value: "a\u0000b" } } },
+      T0,
+    );
+    expect(answer.status).toBe(400);
+    const row = await db.reading.findUniqueOrThrow({ where: { id: a.readingId } });
+    expect([row.gist, row.version]).toEqual(["", 0]);
+  });
+
+  it("keeps at most REVISIONS_KEPT revisions, however many minutes of saves", async () => {
+    const a = await reading();
+    let text = "";
+    // One save a minute for longer than the history keeps (versions that are rarely round).
+    for (let i = 0; i < mutations.REVISIONS_KEPT + 7; i++) {
+      const next = `${text}x`;
+      await saveSummary(
+        a.userId,
+        a.readingId,
+        { baseVersion: i, changes: { whatIsIt: { base: text, value: next } } },
+        T0 + i * MIN,
+      );
+      text = next;
+    }
+    expect(await db.readingRevision.count({ where: { readingId: a.readingId } })).toBe(
+      mutations.REVISIONS_KEPT,
+    );
+  });
+
   it("refuses saves to a closed meeting with a reason, without changing them", async () => {
     const a = await reading();
     await db.meeting.update({ where: { id: a.meetingId }, data: { phase: "CLOSED" } });

@@ -11,7 +11,7 @@ import { countdownSelect, ownReadingWhere, summarySelect, toCountdown } from "./
 import { answeredCount, type ReadingFailureReason } from "./schema";
 
 const REVISION_EVERY_MS = 60_000;
-const REVISIONS_KEPT = 100;
+export const REVISIONS_KEPT = 100;
 
 // How many applied saves a reading remembers, so that their retries are recognised. A browser has
 // at most one save on its way per tab, so this covers many tabs retrying at once.
@@ -172,16 +172,15 @@ async function recordRevision(readingId: string, version: number, summary: Summa
     data: { readingId, version, content: JSON.stringify(summary), createdAt: new Date(now) },
     select: { id: true },
   });
-  if (version % 20 === 0) {
-    const old = await db.readingRevision.findMany({
-      where: { readingId },
-      orderBy: { createdAt: "desc" },
-      skip: REVISIONS_KEPT,
-      select: { id: true },
-    });
-    if (old.length)
-      await db.readingRevision.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
-  }
+  // Keep the newest REVISIONS_KEPT after every insert, so the history stays bounded.
+  const old = await db.readingRevision.findMany({
+    where: { readingId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: REVISIONS_KEPT,
+    select: { id: true },
+  });
+  if (old.length)
+    await db.readingRevision.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
 }
 
 export type ReadingCommand = "start" | "pause" | "resume" | "finish" | "extend";

@@ -76,7 +76,9 @@ test.describe("groups, invites and roles", () => {
       await b.page.goto(url.pathname);
       await b.page.getByRole("button", { name: L.join }).click();
       await expect(b.page).toHaveURL(new RegExp(`/${lang}/groups/${slug}$`));
-      await expect(b.page.locator(`[data-member="${reader.email}"]`)).toBeVisible();
+      await expect(b.page.locator(`[data-member-id="${reader.id}"]`)).toBeVisible();
+      // A plain member sees names, never the other members' emails.
+      expect(await b.page.content()).not.toContain(owner.email);
 
       // The owner makes them an admin.
       await a.page.reload();

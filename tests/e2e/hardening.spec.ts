@@ -71,3 +71,32 @@ for (const target of ["/%09/evil.example", "/\t/evil.example", "/\\evil.example"
     expect(new URL(page.url()).host).toBe(new URL(baseURL!).host);
     expect(new URL(page.url()).pathname).toBe("/en/groups");
   });
+
+test("signing out removes this device's drafts, after asking when some are unsent", async ({
+  browser,
+}) => {
+  const user = await makeUser();
+  const { page, context } = await signedInPage(browser, user);
+  await page.goto("/en/groups");
+  await page.evaluate(() => {
+    localStorage.setItem("yomikai:summary:r1:t1", JSON.stringify({ gist: "unsent words" }));
+    localStorage.setItem("yomikai.remarks.m1", "unsent remarks");
+    localStorage.setItem("unrelated", "kept");
+  });
+  // Declined: still signed in, drafts kept.
+  page.once("dialog", (d) => void d.dismiss());
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("yomikai.remarks.m1"))).toBe(
+    "unsent remarks",
+  );
+  // Accepted: signed out, drafts gone, other keys untouched.
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yomikai"))),
+  ).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem("unrelated"))).toBe("kept");
+  await context.close();
+});

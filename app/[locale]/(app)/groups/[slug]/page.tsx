@@ -38,7 +38,7 @@ export default async function GroupPage({ params }: Props) {
   const admin = canAdminister(group.role);
   const [meetings, members, invites, t, format, origin, queue] = await Promise.all([
     listMeetings(group.id),
-    listMembers(group.id),
+    listMembers(group.id, { withEmails: admin }),
     admin ? listInvites(group.id) : Promise.resolve([]),
     getTranslations(),
     getFormatter(),
@@ -140,7 +140,9 @@ export default async function GroupPage({ params }: Props) {
           {members.map((m) => (
             <li
               key={m.id}
-              data-member={m.user.email}
+              data-member-id={m.user.id}
+              // Emails are for the people who manage members, never printed for everyone.
+              data-member={admin ? m.user.email : undefined}
               className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
             >
               <div className="min-w-0">
