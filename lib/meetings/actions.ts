@@ -21,6 +21,7 @@ import {
   closeMeeting,
   reopenMeeting,
   createMeeting,
+  deleteMeeting,
   joinMeeting,
   moveToRecap,
   setFacilitator,
@@ -156,6 +157,17 @@ export const meetingPhaseAction = formAction(
     return "started" in result
       ? { status: "success", data: { started: String(result.started) } }
       : { status: "success" };
+  },
+);
+
+export const deleteMeetingAction = formAction(
+  memberMeeting,
+  z.object({}),
+  async ({ user, meeting }) => {
+    const result = await deleteMeeting(user.id, meeting.id);
+    if (!result.ok) return failed("meeting", result);
+    refresh(meeting.group.slug);
+    redirect(`/${await getLocale()}/groups/${meeting.group.slug}`);
   },
 );
 

@@ -315,3 +315,23 @@ export async function setFacilitator(
   if (result.ok) await publishMeetingChange(meetingId);
   return result;
 }
+
+/**
+ * Deletes a meeting with its readings (a test run, a duplicate). Owners and admins only: a
+ * facilitator who is a plain member cannot erase other readers' summaries.
+ */
+export async function deleteMeeting(
+  userId: string,
+  meetingId: string,
+): Promise<{ ok: true } | PhaseFailure> {
+  const result = await db.$transaction(async (tx): Promise<{ ok: true } | PhaseFailure> => {
+    const meeting = await meetingActor(tx, meetingId, userId);
+    if (meeting.role !== "OWNER" && meeting.role !== "ADMIN")
+      return { ok: false, reason: "forbidden" };
+    // Queued papers read here go back to the queue (their link is cleared with the readings).
+    await tx.meeting.delete({ where: { id: meetingId }, select: { id: true } });
+    return { ok: true };
+  });
+  if (result.ok) await publishMeetingChange(meetingId);
+  return result;
+}

@@ -15,6 +15,7 @@ import { OrderEditor } from "@/components/recap/order-editor";
 import { ClosedSummaries } from "@/components/recap/closed-summaries";
 import { queueForJoin, suggestionsFromMeeting } from "@/lib/queue/data";
 import { QueueSuggestions } from "@/components/queue/suggestions";
+import { DeleteMeeting } from "@/components/meetings/delete-meeting";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
@@ -170,6 +171,7 @@ export default async function MeetingPage({ params }: Props) {
           current={meeting.facilitatorId}
         />
       ) : null}
+      {admin ? <DeleteMeeting groupSlug={meeting.group.slug} number={meeting.number} /> : null}
     </div>
   );
 }
