@@ -43,6 +43,8 @@ export const envSchema = z
     // How many failed sign-ins per account and per IP within the window before refusing.
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    // How many proxies in front of the app append to X-Forwarded-For (0: none).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     AUTH_URL: z
       .url({ error: "AUTH_URL must be an absolute URL such as https://yomikai.example.org" })
       .optional(),
@@ -109,6 +111,7 @@ export const envSchema = z
           : undefined,
       signInMaxFailures: raw.SIGN_IN_MAX_FAILURES,
       signInWindowMinutes: raw.SIGN_IN_WINDOW_MINUTES,
+      trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
       testClock: raw.E2E_TEST_CLOCK === "1",
       benchToken: raw.BENCH_TOKEN,
       liveHeartbeatMs: raw.LIVE_HEARTBEAT_MS,

@@ -8,7 +8,7 @@ import Google from "next-auth/providers/google";
 import { env } from "@/lib/env";
 import { signInSchema } from "./schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { clearSignInFailures, isSignInBlocked, recordSignInFailure } from "./rate-limit";
+import { attemptSucceeded, recordSignInAttempt } from "./rate-limit";
 import { getUserCredentials } from "@/lib/users/data";
 import { upsertOAuthUser } from "@/lib/users/mutations";
 
@@ -19,9 +19,19 @@ export class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
 }
 
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+/**
+ * The client's address, as the outermost trusted proxy saw it: with TRUSTED_PROXY_HOPS = n, the
+ * n-th address from the right of X-Forwarded-For (each proxy appends the address it was reached
+ * from). With no proxy (0), Next.js fills the header from the connection when the client did not
+ * send one; a client-sent header is then all there is, so its last entry is used.
+ */
+export function clientIp(headers: Headers, hops = env().trustedProxyHops): string {
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const ip = chain[chain.length - Math.max(1, hops)];
+  return ip?.slice(0, 64) || "unknown";
 }
 
 function buildConfig(): NextAuthConfig {
@@ -34,17 +44,15 @@ function buildConfig(): NextAuthConfig {
         if (!parsed.success) throw new InvalidCredentials();
         const { email, password } = parsed.data;
         const ip = clientIp(request.headers);
-        if (await isSignInBlocked(email, ip)) throw new TooManyAttempts();
+        const attempt = await recordSignInAttempt(email, ip);
+        if (attempt.blocked) throw new TooManyAttempts();
         const user = await getUserCredentials(email);
         const ok = await verifyPassword(
           user?.passwordHash ?? (await dummyPasswordHash()),
           password,
         );
-        if (!user || !user.passwordHash || !ok) {
-          await recordSignInFailure(email, ip);
-          throw new InvalidCredentials();
-        }
-        await clearSignInFailures(email);
+        if (!user || !user.passwordHash || !ok) throw new InvalidCredentials();
+        await attemptSucceeded(email, ip);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
