@@ -1,8 +1,31 @@
-// Locale negotiation and prefixes (/ja/…, /en/…). Access checks live in each page and action.
+// Locale negotiation and prefixes (/ja/…, /en/…), and each page's Content-Security-Policy with a
+// fresh nonce (Next.js reads it from the request and puts it on its inline scripts). Access checks
+// live in each page and action.
 import createMiddleware from "next-intl/middleware";
+import type { NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { contentSecurityPolicy } from "@/lib/security-headers";
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+const oauthOrigins = [
+  ...(process.env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
+  ...(process.env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
+];
+
+export default function proxy(request: NextRequest) {
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    oauthOrigins,
+  });
+  // The locale middleware passes the request's headers on to the page.
+  request.headers.set("content-security-policy", csp);
+  request.headers.set("x-nonce", nonce);
+  const response = intl(request);
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
 
 export const config = {
   matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
