@@ -2,7 +2,7 @@
 // answer), JSON errors with the zod issues, same-origin checks for writes.
 import "server-only";
 import { z } from "zod";
-import { requireUser, requireUserId } from "./auth/session";
+import { requireSession, requireUser } from "./auth/session";
 import { AppError, errorBody, httpStatusOf, isAppError } from "./errors";
 
 export function jsonError(error: unknown, issues?: { path: string; message: string }[]): Response {
@@ -79,6 +79,8 @@ type RouteOptions<P extends z.ZodType, B extends z.ZodType | undefined> = {
 type RouteContext<P extends z.ZodType, B extends z.ZodType | undefined> = {
   request: Request;
   userId: string;
+  /** With `caller: "id"`: the session's version, for queries that must also check it. */
+  sessionVersion: number | null;
   params: z.output<P>;
   body: B extends z.ZodType ? z.output<B> : undefined;
 };
@@ -101,7 +103,10 @@ export function route<P extends z.ZodType, B extends z.ZodType | undefined = und
       const write = request.method !== "GET" && request.method !== "HEAD";
       if (write && !isSameOrigin(request))
         throw new AppError("FORBIDDEN", "Writes from another site are refused.");
-      const userId = options.caller === "id" ? await requireUserId() : (await requireUser()).id;
+      const session =
+        options.caller === "id"
+          ? await requireSession()
+          : { id: (await requireUser()).id, sv: null };
       const params = options.params.safeParse(await context.params);
       if (!params.success) throw new AppError("NOT_FOUND", "Not found.");
       let body: unknown = undefined;
@@ -112,7 +117,8 @@ export function route<P extends z.ZodType, B extends z.ZodType | undefined = und
       }
       const result = await run({
         request,
-        userId,
+        userId: session.id,
+        sessionVersion: session.sv,
         params: params.data,
         body: body as RouteContext<P, B>["body"],
       });

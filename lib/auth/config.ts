@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { signInSchema } from "./schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { attemptSucceeded, recordSignInAttempt } from "./rate-limit";
-import { getUserCredentials } from "@/lib/users/data";
+import { getSessionVersion, getUserCredentials } from "@/lib/users/data";
 import { upsertOAuthUser } from "@/lib/users/mutations";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -93,12 +93,18 @@ function buildConfig(): NextAuthConfig {
         user.id = saved.id;
         return true;
       },
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      // The token carries the account's session version at sign-in; a password change raises the
+      // version, and every session signed in before it stops being accepted.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = await getSessionVersion(user.id);
+        }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        (session as { sv?: number }).sv = typeof token.sv === "number" ? token.sv : 0;
         return session;
       },
     },

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { auth } from "./config";
-import { getUserById, type SessionUser } from "@/lib/users/data";
+import { getSessionUserById, type SessionUser } from "@/lib/users/data";
 import { AppError } from "@/lib/errors";
 
 /** The signed-in user, read once per request; null when signed out or the account is gone. */
@@ -15,7 +15,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return getUserById(id);
+  return getSessionUserById(id, (session as { sv?: number }).sv ?? 0);
 });
 
 /** For server actions and route handlers: the user, or an UNAUTHENTICATED error. */
@@ -26,15 +26,16 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
-const decoded = new Map<string, { id: string; expiresAt: number }>();
+const decoded = new Map<string, { id: string; sv: number; expiresAt: number }>();
 const DECODED_KEPT = 5000;
 
 /**
- * For hot route handlers (autosave): the signed-in user's id from the session cookie alone — no
- * database read, no session refresh, and a decrypted token is remembered until it expires. Safe
- * where every query also filters by this id, so a deleted account finds nothing.
+ * For hot route handlers (autosave): the signed-in user's id and session version from the session
+ * cookie alone — no database read, no session refresh, and a decrypted token is remembered until
+ * it expires. Safe where every query also filters by the id and the version, so a deleted account
+ * or a session from before a password change finds nothing.
  */
-export async function requireUserId(): Promise<string> {
+export async function requireSession(): Promise<{ id: string; sv: number }> {
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {
     const token =
@@ -50,15 +51,20 @@ export async function requireUserId(): Promise<string> {
     if (!token) continue;
     const now = Date.now();
     const hit = decoded.get(token);
-    if (hit && hit.expiresAt > now) return hit.id;
+    if (hit && hit.expiresAt > now) return { id: hit.id, sv: hit.sv };
     const payload = await decode({ token, secret: env().authSecret, salt: name }).catch(() => null);
     const expiresAt = (payload?.exp ?? 0) * 1000;
     if (!payload?.sub || expiresAt <= now) continue;
+    const sv = typeof payload.sv === "number" ? payload.sv : 0;
     if (decoded.size >= DECODED_KEPT) decoded.delete(decoded.keys().next().value!);
-    decoded.set(token, { id: payload.sub, expiresAt });
-    return payload.sub;
+    decoded.set(token, { id: payload.sub, sv, expiresAt });
+    return { id: payload.sub, sv };
   }
   throw new AppError("UNAUTHENTICATED", "Sign in first.");
+}
+
+export async function requireUserId(): Promise<string> {
+  return (await requireSession()).id;
 }
 
 /** For pages: the user, or a redirect to sign-in that comes back here afterwards. */

@@ -39,11 +39,15 @@ export const summarySelect = Object.fromEntries(summaryFields.map((f) => [f, tru
  * The reading, only for its reader and only while they are still a member of its group: someone
  * removed from a group can no longer read or write their summary there.
  */
-export function ownReadingWhere(readingId: string, userId: string) {
+export function ownReadingWhere(readingId: string, userId: string, sessionVersion?: number | null) {
   return {
     id: readingId,
     userId,
     meeting: { group: { memberships: { some: { userId } } } },
+    // A session from before the reader's last password change writes nothing.
+    ...(sessionVersion !== undefined && sessionVersion !== null
+      ? { user: { sessionVersion } }
+      : {}),
   };
 }
 

@@ -167,6 +167,23 @@ describe("saveSummary", () => {
     expect([row.gist, row.version]).toEqual(["", 0]);
   });
 
+  it("refuses a save from a session signed in before the password changed", async () => {
+    const a = await reading();
+    const request = {
+      saveId: "old-session-1",
+      baseVersion: 0,
+      changes: { gist: { base: "", value: "from the old laptop" } },
+    };
+    await db.user.update({ where: { id: a.userId }, data: { sessionVersion: 1 } });
+    await expect(
+      mutations.saveSummary(a.userId, a.readingId, request, T0, { sessionVersion: 0 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const ok = await mutations.saveSummary(a.userId, a.readingId, request, T0, {
+      sessionVersion: 1,
+    });
+    expect(ok.ok).toBe(true);
+  });
+
   it("keeps at most REVISIONS_KEPT revisions, however many minutes of saves", async () => {
     const a = await reading();
     let text = "";

@@ -85,13 +85,14 @@ export async function saveSummary(
   readingId: string,
   request: SaveRequest,
   now: number,
+  options: { sessionVersion?: number | null } = {},
 ): Promise<SaveOutcome> {
   for (let attempt = 0; attempt < 20; attempt++) {
     // Lost a race with another save of the same reading: wait a moment, then merge again.
     if (attempt > 0)
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     const r = await db.reading.findFirst({
-      where: ownReadingWhere(readingId, userId),
+      where: ownReadingWhere(readingId, userId, options.sessionVersion),
       select: {
         id: true,
         meetingId: true,

@@ -15,6 +15,7 @@ export async function answerSave(
   readingId: string,
   input: unknown,
   now: number,
+  options: { sessionVersion?: number | null } = {},
 ): Promise<{ status: number; body: SaveAnswerBody }> {
   const parsed = saveRequestSchema.safeParse(input);
   if (!parsed.success) {
@@ -25,7 +26,7 @@ export async function answerSave(
     };
   }
   try {
-    const outcome = await saveSummary(userId, readingId, parsed.data, now);
+    const outcome = await saveSummary(userId, readingId, parsed.data, now, options);
     if (outcome.ok) return { status: 200, body: outcome.result };
     const code = outcome.reason === "meetingClosed" ? "MEETING_CLOSED" : "BUSY";
     const message =

@@ -1,12 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { requireUser, getSessionUser } from "@/lib/auth/session";
 import { changePasswordSchema, localeSchema, profileSchema } from "@/lib/auth/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { fieldError, parseForm, type FormState } from "@/lib/forms";
 import { getPasswordHash } from "./data";
 import { updateLocale, updatePassword, updateProfile } from "./mutations";
+import { signIn } from "@/lib/auth/config";
 import { rememberLocale } from "@/lib/i18n/remember-locale";
 
 export async function updateProfileAction(
@@ -34,7 +37,14 @@ export async function changePasswordAction(
     return fieldError("currentPassword", "validation.currentPasswordWrong");
   }
   await updatePassword(user.id, parsed.data.newPassword);
-  return { status: "success", message: "profile.passwordChanged" };
+  // Every other session has ended; this one is signed in again under the new password, and the
+  // page is loaded afresh with that session.
+  await signIn("credentials", {
+    email: user.email,
+    password: parsed.data.newPassword,
+    redirect: false,
+  });
+  redirect(`/${await getLocale()}/profile?password=changed`);
 }
 
 /** Remembers a language choice: in a cookie for everyone, on the account when signed in. */

@@ -8,6 +8,19 @@ export function getUserById(id: string): Promise<SessionUser | null> {
   return db.user.findUnique({ where: { id }, select: sessionUserSelect });
 }
 
+/** The user behind a session, when the session is still valid (signed in since the last password change). */
+export function getSessionUserById(
+  id: string,
+  sessionVersion: number,
+): Promise<SessionUser | null> {
+  return db.user.findFirst({ where: { id, sessionVersion }, select: sessionUserSelect });
+}
+
+export async function getSessionVersion(id: string): Promise<number> {
+  const u = await db.user.findUnique({ where: { id }, select: { sessionVersion: true } });
+  return u?.sessionVersion ?? 0;
+}
+
 export function getUserCredentials(email: string) {
   return db.user.findUnique({
     where: { email },

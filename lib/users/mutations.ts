@@ -30,9 +30,14 @@ export function updateLocale(userId: string, locale: Locale) {
   return db.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
 }
 
+/** Sets a new password and ends every session signed in with the old one. */
 export async function updatePassword(userId: string, newPassword: string) {
   const passwordHash = await hashPassword(newPassword);
-  await db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { id: true },
+  });
 }
 
 /**

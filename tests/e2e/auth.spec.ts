@@ -159,9 +159,15 @@ test.describe("accounts", () => {
     await context.close();
   });
 
-  test("the profile changes name, language and password", async ({ browser }) => {
+  test("the profile changes name, language and password; other sessions end", async ({
+    browser,
+  }) => {
     const user = await makeUser();
     const { page, context } = await signedInPage(browser, user);
+    // Signed in on another device before the password changes.
+    const laptop = await signedInPage(browser, user);
+    await laptop.page.goto("/en/groups");
+    await expect(laptop.page).toHaveURL(/\/en\/groups$/);
     await page.goto("/en/profile");
     await page.getByLabel("Display name").fill("Renamed Reader");
     await page.getByRole("combobox", { name: "Language" }).selectOption("ja");
@@ -185,6 +191,12 @@ test.describe("accounts", () => {
     await page.getByLabel("新しいパスワード（確認）").fill("brand-new-pass");
     await page.getByRole("button", { name: "パスワードを変更" }).click();
     await expect(page.getByText("パスワードを変更しました。")).toBeVisible();
+    // This session stays signed in; the other device is signed out.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "プロフィール" })).toBeVisible();
+    await laptop.page.goto("/en/groups");
+    await expect(laptop.page).toHaveURL(/\/sign-in/);
+    await laptop.context.close();
     await context.close();
 
     // The new password works; the language is remembered at the next sign-in.

@@ -3,16 +3,20 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPasswordHash } from "@/lib/users/data";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { PasswordForm, ProfileForm } from "@/components/profile/profile-forms";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ password?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "profile" });
   return { title: t("title") };
 }
 
-export default async function ProfilePage({ params }: Props) {
+export default async function ProfilePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePageUser(locale, "/profile");
@@ -27,6 +31,11 @@ export default async function ProfilePage({ params }: Props) {
         <ProfileForm name={user.name} locale={user.locale ?? locale} />
       </Card>
       <Card title={t("passwordTitle")}>
+        {(await searchParams).password === "changed" ? (
+          <div className="mb-4">
+            <Notice tone="success">{t("passwordChanged")}</Notice>
+          </div>
+        ) : null}
         {hash ? <PasswordForm /> : <p className="text-sm text-slate-600">{t("noPassword")}</p>}
       </Card>
     </div>

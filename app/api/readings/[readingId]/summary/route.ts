@@ -32,9 +32,11 @@ export const GET = route({ params }, async ({ userId, params: { readingId } }) =
 // very same decision; the wrapper checks the caller and the route params.
 export const PUT = route(
   { params, caller: "id" },
-  async ({ request, userId, params: { readingId } }) => {
+  async ({ request, userId, sessionVersion, params: { readingId } }) => {
     const input = await readJson(request, MAX_BODY_BYTES);
-    const { status, body } = await answerSave(userId, readingId, input, await serverNow());
+    const { status, body } = await answerSave(userId, readingId, input, await serverNow(), {
+      sessionVersion,
+    });
     return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
   },
 );
