@@ -66,6 +66,7 @@ export default defineConfig({
         PORT: String(port),
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: E2E_AUTH_SECRET,
+        AUTH_URL: baseURL,
         NODE_ENV: "production",
         E2E_TEST_CLOCK: "1",
         E2E_TEST_CLOCK_IN_PRODUCTION: "1",

@@ -13,7 +13,12 @@ describe("the test clock", () => {
   });
 
   it("refuses to run in production unless explicitly allowed", () => {
-    const base = { AUTH_SECRET: "x".repeat(40), NODE_ENV: "production", E2E_TEST_CLOCK: "1" };
+    const base = {
+      AUTH_SECRET: "x".repeat(40),
+      AUTH_URL: "https://y.example",
+      NODE_ENV: "production",
+      E2E_TEST_CLOCK: "1",
+    };
     expect(() => parseEnv(base)).toThrow(/E2E_TEST_CLOCK_IN_PRODUCTION/);
     expect(parseEnv({ ...base, E2E_TEST_CLOCK_IN_PRODUCTION: "1" }).testClock).toBe(true);
     expect(parseEnv({ ...base, E2E_TEST_CLOCK: "0" }).testClock).toBe(false);

@@ -71,6 +71,16 @@ export const envSchema = z
     BENCH_TOKEN: z.string().min(32).max(200).optional(),
   })
   .transform((raw, ctx) => {
+    let failed = false;
+    if (raw.NODE_ENV === "production" && !raw.AUTH_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message:
+          "AUTH_URL must be set in production to the app's public URL (https://yomikai.example.org): invite and minutes links are built from it, never from a request's Host header",
+      });
+      failed = true;
+    }
     if (
       raw.E2E_TEST_CLOCK === "1" &&
       raw.NODE_ENV === "production" &&
@@ -82,7 +92,7 @@ export const envSchema = z
         message:
           "E2E_TEST_CLOCK lets visitors move the server's clock; in production it also needs E2E_TEST_CLOCK_IN_PRODUCTION=1 (tests only)",
       });
-      return z.NEVER;
+      failed = true;
     }
     let secret = raw.AUTH_SECRET;
     if (!secret && raw.NODE_ENV !== "production") secret = readOrCreateDevSecret();
@@ -92,8 +102,9 @@ export const envSchema = z
         path: ["AUTH_SECRET"],
         message: `AUTH_SECRET must be set to a random string of at least ${MIN_SECRET_LENGTH} characters in production (for example: openssl rand -base64 33)`,
       });
-      return z.NEVER;
+      failed = true;
     }
+    if (failed || !secret) return z.NEVER;
     return {
       nodeEnv: raw.NODE_ENV,
       databaseUrl: raw.DATABASE_URL,
@@ -114,6 +125,7 @@ export const envSchema = z
       trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
       testClock: raw.E2E_TEST_CLOCK === "1",
       benchToken: raw.BENCH_TOKEN,
+      publicUrl: raw.AUTH_URL ? new URL(raw.AUTH_URL).origin : null,
       liveHeartbeatMs: raw.LIVE_HEARTBEAT_MS,
       lookup: {
         arxivApiUrl: raw.ARXIV_API_URL,

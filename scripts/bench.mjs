@@ -25,6 +25,7 @@ const env = {
   NODE_ENV: "production",
   DATABASE_URL: `file:${dbFile}`,
   AUTH_SECRET: randomBytes(33).toString("base64"),
+  AUTH_URL: BASE,
   // The baseline route answers only this run's token.
   BENCH_TOKEN: randomBytes(24).toString("base64url"),
   NEXT_TELEMETRY_DISABLED: "1",

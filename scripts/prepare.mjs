@@ -29,6 +29,11 @@ if (mode === "start") {
       `AUTH_SECRET ${secret ? "is too short" : "is not set"}. In production, set AUTH_SECRET to a random string of at least ${MIN_SECRET_LENGTH} characters, for example:\n\n    export AUTH_SECRET="$(openssl rand -base64 33)"`,
     );
   }
+  if (!process.env.AUTH_URL?.trim()) {
+    fail(
+      "AUTH_URL is not set. In production, set it to the app's public URL (invite and minutes links are built from it), for example:\n\n    export AUTH_URL=https://yomikai.example.org",
+    );
+  }
 }
 
 try {

@@ -100,3 +100,22 @@ test("signing out removes this device's drafts, after asking when some are unsen
   expect(await page.evaluate(() => localStorage.getItem("unrelated"))).toBe("kept");
   await context.close();
 });
+
+test("invite and minutes links use the configured public URL, never a forwarded host", async ({
+  browser,
+  baseURL,
+}) => {
+  const owner = await makeUser();
+  const group = await makeGroup(owner.id);
+  const invite = await makeInvite(group.slug, owner.id, 60 * 60_000);
+  const { page, context } = await signedInPage(browser, owner);
+  await context.setExtraHTTPHeaders({
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-for": "203.0.113.77",
+  });
+  await page.goto(`/en/groups/${group.slug}`);
+  const html = await page.content();
+  expect(html).toContain(`${baseURL}/en/invite/${invite.token}`);
+  expect(html).not.toContain("evil.example");
+  await context.close();
+});

@@ -22,6 +22,7 @@ export class AppInstance {
           ...process.env,
           DATABASE_URL: process.env.E2E_DATABASE_URL,
           AUTH_SECRET: E2E_AUTH_SECRET,
+          AUTH_URL: this.url,
           NODE_ENV: "production",
           E2E_TEST_CLOCK: "1",
           E2E_TEST_CLOCK_IN_PRODUCTION: "1",

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { publicOrigin } from "@/lib/origin";
 import { notFound } from "next/navigation";
-import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { requirePageUser } from "@/lib/auth/session";
@@ -22,13 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: slug };
 }
 
-async function siteOrigin() {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
-
 export default async function GroupPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
@@ -42,7 +35,7 @@ export default async function GroupPage({ params }: Props) {
     admin ? listInvites(group.id) : Promise.resolve([]),
     getTranslations(),
     getFormatter(),
-    siteOrigin(),
+    publicOrigin(),
     listQueue(group.id, user.id),
   ]);
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { publicOrigin } from "@/lib/origin";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { loadMeetingPage } from "@/lib/meetings/loaders";
@@ -15,12 +15,6 @@ type Props = { params: Promise<{ locale: string; slug: string; number: string }>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "minutes" });
   return { title: t("title") };
-}
-
-async function origin() {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  return `${h.get("x-forwarded-proto") ?? "http"}://${host}`;
 }
 
 /** The minutes for the group's members: the write-up, the closing remarks, publishing, exports. */
@@ -103,7 +97,9 @@ export default async function MinutesPage({ params }: Props) {
             <PublishPanel
               groupSlug={meeting.group.slug}
               number={meeting.number}
-              publicUrl={source.token ? `${await origin()}/${locale}/m/${source.token}` : null}
+              publicUrl={
+                source.token ? `${await publicOrigin()}/${locale}/m/${source.token}` : null
+              }
               initials={source.initials}
               atTimeUp={source.atTimeUp}
             />
