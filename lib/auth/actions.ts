@@ -1,10 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut, enabledOAuthProviders } from "./config";
+import { clientIp, signIn, signOut, enabledOAuthProviders } from "./config";
 import { callbackPathSchema, signInSchema, signUpSchema } from "./schema";
+import { allowAction } from "./rate-limit";
 import { fieldError, formError, parseForm, type FormState } from "@/lib/forms";
 import { createUser } from "@/lib/users/mutations";
 import { getUserCredentials } from "@/lib/users/data";
@@ -28,6 +30,8 @@ async function currentLocale(): Promise<Locale> {
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.ok) return parsed.state;
+  if (!(await allowAction("signUp", clientIp(await headers()))))
+    return formError("errors.RATE_LIMITED", formData);
   const locale = await currentLocale();
   const user = await createUser({ ...parsed.data, locale });
   if (!user) return fieldError("email", "validation.emailTaken", formData);

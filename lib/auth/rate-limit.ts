@@ -39,3 +39,34 @@ export async function recordSignInAttempt(
 export async function attemptSucceeded(email: string, ip: string): Promise<void> {
   await db.signInFailure.deleteMany({ where: { email, ip } });
 }
+
+/** How often each limited action may be used, per key (an address or an account). */
+export const ACTION_LIMITS = {
+  signUp: { limit: 10, windowMs: 60 * 60_000 },
+  passwordChange: { limit: 10, windowMs: 60 * 60_000 },
+  inviteJoin: { limit: 30, windowMs: 60 * 60_000 },
+  groupCreate: { limit: 20, windowMs: 24 * 60 * 60_000 },
+  meetingCreate: { limit: 60, windowMs: 24 * 60 * 60_000 },
+} as const;
+
+/**
+ * Records one use of `action` by `who` and says whether it is within the limit. The use is
+ * recorded first and counted with itself, so parallel uses cannot slip through together.
+ */
+export async function allowAction(
+  action: keyof typeof ACTION_LIMITS,
+  who: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { limit, windowMs } = ACTION_LIMITS[action];
+  const key = `${action}:${who}`;
+  await db.rateHit.create({ data: { key, createdAt: now }, select: { id: true } });
+  const count = await db.rateHit.count({
+    where: { key, createdAt: { gte: new Date(now.getTime() - windowMs), lte: now } },
+  });
+  if (Math.random() < 0.02)
+    await db.rateHit.deleteMany({
+      where: { createdAt: { lt: new Date(now.getTime() - 2 * 24 * 60 * 60_000) } },
+    });
+  return count <= limit;
+}

@@ -13,6 +13,7 @@ import {
   type FormState,
 } from "@/lib/forms";
 import { memberGroup } from "./guards";
+import { allowAction } from "@/lib/auth/rate-limit";
 import {
   changeRole,
   createGroup,
@@ -42,6 +43,8 @@ export async function createGroupAction(_prev: FormState, formData: FormData): P
   const user = await requireUser();
   const parsed = parseForm(createGroupSchema, formData);
   if (!parsed.ok) return parsed.state;
+  if (!(await allowAction("groupCreate", user.id)))
+    return formError("errors.RATE_LIMITED", formData);
   const result = await createGroup(user.id, parsed.data);
   if (!result.ok) return fieldError("slug", "validation.slugTaken", formData);
   redirect(`/${await getLocale()}/groups/${result.slug}`);
@@ -82,6 +85,7 @@ export async function joinGroupAction(_prev: FormState, formData: FormData): Pro
   const user = await requireUser();
   const token = inviteTokenSchema.safeParse(formData.get("token"));
   if (!token.success) return formError("invites.unknown");
+  if (!(await allowAction("inviteJoin", user.id))) return formError("errors.RATE_LIMITED");
   const result = await joinByInvite(user.id, token.data);
   if (!result.ok)
     return formError(`invites.${result.reason === "revoked" ? "revokedLink" : result.reason}`);

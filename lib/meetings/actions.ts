@@ -9,6 +9,7 @@ import { serverNow } from "@/lib/clock";
 import { failed, fieldError, formAction, formError, parseForm, type FormState } from "@/lib/forms";
 import { getGroupForMember } from "@/lib/groups/data";
 import { memberMeeting } from "./guards";
+import { allowAction } from "@/lib/auth/rate-limit";
 import { slugSchema } from "@/lib/groups/schema";
 import { idSchema } from "@/lib/ids";
 import { EXTENSION_MS } from "@/lib/readings/countdown";
@@ -46,6 +47,7 @@ export async function createMeetingAction(
   const slug = slugSchema.safeParse(formData.get("groupSlug"));
   const group = slug.success ? await getGroupForMember(slug.data, user.id) : null;
   if (!group) return formError("errors.NOT_FOUND");
+  if (!(await allowAction("meetingCreate", user.id))) return formError("errors.RATE_LIMITED");
   const startNow = formData.get("intent") === "startNow";
   const locale = await getLocale();
   let scheduledAt: Date;

@@ -6,7 +6,8 @@ import { getLocale } from "next-intl/server";
 import { requireUser, getSessionUser } from "@/lib/auth/session";
 import { changePasswordSchema, localeSchema, profileSchema } from "@/lib/auth/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { fieldError, parseForm, type FormState } from "@/lib/forms";
+import { fieldError, formError, parseForm, type FormState } from "@/lib/forms";
+import { allowAction } from "@/lib/auth/rate-limit";
 import { getPasswordHash } from "./data";
 import { updateLocale, updatePassword, updateProfile } from "./mutations";
 import { signIn } from "@/lib/auth/config";
@@ -32,6 +33,7 @@ export async function changePasswordAction(
   const user = await requireUser();
   const parsed = parseForm(changePasswordSchema, formData);
   if (!parsed.ok) return parsed.state;
+  if (!(await allowAction("passwordChange", user.id))) return formError("errors.RATE_LIMITED");
   const hash = await getPasswordHash(user.id);
   if (!hash || !(await verifyPassword(hash, parsed.data.currentPassword))) {
     return fieldError("currentPassword", "validation.currentPasswordWrong");

@@ -119,3 +119,28 @@ test("invite and minutes links use the configured public URL, never a forwarded 
   expect(html).not.toContain("evil.example");
   await context.close();
 });
+
+test("sign-ups from one address are limited", async ({ browser }) => {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.201" },
+  });
+  const page = await context.newPage();
+  const signUp = async (i: number) => {
+    await page.goto("/en/sign-up");
+    await page.getByLabel("Display name").fill(`Many ${i}`);
+    await page.getByLabel("Email").fill(`many-${i}-${Date.now()}@example.test`);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+  };
+  for (let i = 0; i < 10; i++) {
+    await context.clearCookies();
+    await signUp(i);
+    await expect(page).toHaveURL(/\/en\/groups$/);
+  }
+  await context.clearCookies();
+  await signUp(10);
+  await expect(page.locator("[data-notice=error]")).toHaveText(
+    "Too many attempts. Wait a little and try again.",
+  );
+  await context.close();
+});

@@ -34,3 +34,19 @@ describe("sign-in attempts", () => {
     expect((await recordSignInAttempt("someone@t.test", "192.0.2.7")).blocked).toBe(true);
   });
 });
+
+describe("limited actions", () => {
+  it("allow their limit in a window, counted across parallel uses, and again after it", async () => {
+    const { allowAction, ACTION_LIMITS } = await import("@/lib/auth/rate-limit");
+    const now = new Date("2026-12-01T10:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 15 }, () => allowAction("signUp", "198.51.100.50", now)),
+    );
+    expect(results.filter(Boolean).length).toBeLessThanOrEqual(ACTION_LIMITS.signUp.limit);
+    expect(await allowAction("signUp", "198.51.100.50", now)).toBe(false);
+    // Another address is not affected; the same one is allowed again once the window has passed.
+    expect(await allowAction("signUp", "198.51.100.51", now)).toBe(true);
+    const later = new Date(now.getTime() + ACTION_LIMITS.signUp.windowMs + 1);
+    expect(await allowAction("signUp", "198.51.100.50", later)).toBe(true);
+  });
+});

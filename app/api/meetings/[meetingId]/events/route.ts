@@ -12,6 +12,10 @@ import { watchBoard } from "@/lib/meetings/live";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
+
+// Open streams per user on this instance: a few tabs and devices each, never an unbounded number.
+const MAX_STREAMS_PER_USER = 20;
+const streamsOf = new Map<string, number>();
 export const runtime = "nodejs";
 
 export const GET = route(
@@ -19,6 +23,17 @@ export const GET = route(
   async ({ request, userId, params }) => {
     const meetingId = await getMeetingIdForMember(params.meetingId, userId);
     if (!meetingId) throw new AppError("NOT_FOUND", "No such meeting.");
+    if ((streamsOf.get(userId) ?? 0) >= MAX_STREAMS_PER_USER)
+      throw new AppError("RATE_LIMITED", "Too many open live connections; close some tabs.");
+    streamsOf.set(userId, (streamsOf.get(userId) ?? 0) + 1);
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      const n = (streamsOf.get(userId) ?? 1) - 1;
+      if (n <= 0) streamsOf.delete(userId);
+      else streamsOf.set(userId, n);
+    };
     // The test clock cookie (when enabled) applies to the whole stream.
     const offset = (await serverNow()) - Date.now();
 
@@ -51,6 +66,7 @@ export const GET = route(
         function close() {
           if (closed) return;
           closed = true;
+          release();
           clearInterval(heartbeat);
           unwatch();
           try {
