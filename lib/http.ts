@@ -49,12 +49,27 @@ export function containsNul(value: unknown): boolean {
  * NUL character (no text in the app has one, and PostgreSQL cannot store it).
  */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const tooLarge = () =>
+    new AppError("INVALID_INPUT", `The request body is larger than ${maxBytes} bytes.`);
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > maxBytes)
-    throw new AppError("INVALID_INPUT", `The request body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (text.length > maxBytes)
-    throw new AppError("INVALID_INPUT", `The request body is larger than ${maxBytes} bytes.`);
+  if (length > maxBytes) throw tooLarge();
+  // Read with a cap: a chunked body without Content-Length is cut off at the limit, not buffered.
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
   let value: unknown;
   try {
     value = JSON.parse(text);
