@@ -27,7 +27,8 @@ type Props = {
   initial: BoardState;
   canDrive: boolean;
   meetingPath: string;
-  closeMeeting: () => Promise<void>;
+  closeMeeting: (formData: FormData) => Promise<void>;
+  meetingRef: { groupSlug: string; number: number };
 };
 
 const levelClass = {
@@ -36,7 +37,7 @@ const levelClass = {
   hard: "text-[var(--late)]",
 };
 
-export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Props) {
+export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting, meetingRef }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const { board, connected } = useMeetingEvents(
@@ -280,6 +281,8 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting }: Pr
                   if (!window.confirm(t("meeting.closeConfirm"))) e.preventDefault();
                 }}
               >
+                <input type="hidden" name="groupSlug" value={meetingRef.groupSlug} />
+                <input type="hidden" name="number" value={meetingRef.number} />
                 <button
                   type="submit"
                   className="bg-brand-600 rounded-md px-5 py-3 text-lg font-semibold text-white"

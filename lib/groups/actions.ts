@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/auth/session";
 import {
   appErrorState,
   fieldError,
@@ -40,7 +40,9 @@ function refresh(slug: string) {
 }
 
 export async function createGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  // Signed out (a session that expired on an open page): a message, not a server error.
+  const user = await getSessionUser();
+  if (!user) return formError("errors.UNAUTHENTICATED");
   const parsed = parseForm(createGroupSchema, formData);
   if (!parsed.ok) return parsed.state;
   if (!(await allowAction("groupCreate", user.id)))
@@ -82,7 +84,9 @@ export const revokeInviteAction = formAction(
 );
 
 export async function joinGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
+  // Signed out (a session that expired on an open page): a message, not a server error.
+  const user = await getSessionUser();
+  if (!user) return formError("errors.UNAUTHENTICATED");
   const token = inviteTokenSchema.safeParse(formData.get("token"));
   if (!token.success) return formError("invites.unknown");
   if (!(await allowAction("inviteJoin", user.id))) return formError("errors.RATE_LIMITED");

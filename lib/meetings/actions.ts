@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
 import { failed, fieldError, formAction, formError, parseForm, type FormState } from "@/lib/forms";
+import { isAppError } from "@/lib/errors";
 import { getGroupForMember } from "@/lib/groups/data";
 import { memberMeeting } from "./guards";
 import { allowAction } from "@/lib/auth/rate-limit";
@@ -43,7 +44,9 @@ export async function createMeetingAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const user = await requireUser();
+  // Signed out (a session that expired on an open page): a message, not a server error.
+  const user = await getSessionUser();
+  if (!user) return formError("errors.UNAUTHENTICATED");
   const slug = slugSchema.safeParse(formData.get("groupSlug"));
   const group = slug.success ? await getGroupForMember(slug.data, user.id) : null;
   if (!group) return formError("errors.NOT_FOUND");
@@ -184,3 +187,24 @@ export const setFacilitatorAction = formAction(
     return { status: "success", message: "meeting.facilitatorChanged" };
   },
 );
+
+/**
+ * The presenter screen's "close the meeting" (a plain form with the meeting's group and number):
+ * closes it for those who may, then goes back to the meeting page. Anyone else, or a stale page,
+ * lands on the meeting page (or sign-in) without a change.
+ */
+export async function closeFromRecapAction(formData: FormData): Promise<void> {
+  const locale = await getLocale();
+  const user = await getSessionUser();
+  if (!user) redirect(`/${locale}/sign-in`);
+  let path = `/${locale}/groups`;
+  try {
+    const { meeting } = await memberMeeting(formData);
+    path = `/${locale}/groups/${meeting.group.slug}/meetings/${meeting.number}`;
+    const result = await closeMeeting(user.id, meeting.id, await serverNow());
+    if (result.ok) refresh(meeting.group.slug, meeting.number);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+  }
+  redirect(path);
+}

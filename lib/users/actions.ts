@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { requireUser, getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/auth/session";
 import { changePasswordSchema, localeSchema, profileSchema } from "@/lib/auth/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { fieldError, formError, parseForm, type FormState } from "@/lib/forms";
@@ -17,7 +17,9 @@ export async function updateProfileAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const user = await requireUser();
+  // Signed out (a session that expired on an open page): a message, not a server error.
+  const user = await getSessionUser();
+  if (!user) return formError("errors.UNAUTHENTICATED");
   const parsed = parseForm(profileSchema, formData);
   if (!parsed.ok) return parsed.state;
   await updateProfile(user.id, parsed.data);
@@ -30,7 +32,9 @@ export async function changePasswordAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const user = await requireUser();
+  // Signed out (a session that expired on an open page): a message, not a server error.
+  const user = await getSessionUser();
+  if (!user) return formError("errors.UNAUTHENTICATED");
   const parsed = parseForm(changePasswordSchema, formData);
   if (!parsed.ok) return parsed.state;
   if (!(await allowAction("passwordChange", user.id))) return formError("errors.RATE_LIMITED");

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
-import { serverNow } from "@/lib/clock";
-import { closeMeeting } from "@/lib/meetings/mutations";
+import { closeFromRecapAction } from "@/lib/meetings/actions";
 import { loadMeetingPage } from "@/lib/meetings/loaders";
 import { RecapScreen } from "@/components/recap/recap-screen";
 
@@ -25,19 +23,13 @@ export default async function RecapPage({ params }: Props) {
   );
   if (meeting.phase !== "RECAP") redirect(meetingPath);
 
-  async function closeFromRecap() {
-    "use server";
-    const user = await requireUser();
-    await closeMeeting(user.id, meeting.id, await serverNow());
-    redirect(meetingPath);
-  }
-
   return (
     <RecapScreen
       initial={board}
       canDrive={canDrive}
       meetingPath={meetingPath}
-      closeMeeting={closeFromRecap}
+      closeMeeting={closeFromRecapAction}
+      meetingRef={{ groupSlug: meeting.group.slug, number: meeting.number }}
     />
   );
 }
