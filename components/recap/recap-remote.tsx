@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
 import { formatElapsed, isClosingSlide, presenterElapsed, timerLevel } from "@/lib/recap/recap";
@@ -7,6 +8,8 @@ import { useMeetingEvents } from "@/components/meetings/use-meeting-events";
 import { useServerNow, useServerOffset } from "@/components/meetings/use-server-clock";
 import { useRecapCommands } from "./use-recap-commands";
 import { PresenterProgress } from "./presenter-progress";
+
+const noSubscription = () => () => {};
 
 const levelClass = { normal: "text-slate-900", soft: "text-amber-700", hard: "text-red-700" };
 
@@ -33,7 +36,14 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
   // Until the clock is measured the timer shows no digits rather than a wrong time.
   const elapsed = now === null ? null : presenterElapsed(state, now);
   const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);
-  const big = "min-h-20 rounded-xl text-2xl font-semibold active:scale-95";
+  // The buttons work once the page's script runs: until then they show as disabled, so an early
+  // tap is not silently lost.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const big = "min-h-20 rounded-xl text-2xl font-semibold active:scale-95 disabled:opacity-60";
   return (
     <div className="mx-auto flex max-w-md flex-col gap-5" data-testid="recap-remote">
       <p className="text-center text-sm text-slate-600">
@@ -76,6 +86,7 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
         <button
           type="button"
           className={`${big} border border-slate-300 bg-white`}
+          disabled={!ready}
           onClick={() => void send({ command: "back" })}
         >
           {t("back")}
@@ -83,6 +94,7 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
         <button
           type="button"
           className={`${big} border border-slate-300 bg-white`}
+          disabled={!ready}
           onClick={() => void send({ command: "pause" })}
         >
           {r.pausedAt !== null ? t("resume") : t("pause")}
@@ -90,6 +102,7 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
         <button
           type="button"
           className={`${big} bg-brand-600 col-span-2 text-white`}
+          disabled={!ready}
           onClick={() => void send({ command: "next" })}
         >
           {r.startedAt === null && !closing ? t("start") : t("next")}
