@@ -6,6 +6,7 @@ import { findPublishedMeeting, getMinutesSource } from "@/lib/minutes/data";
 import { composeMinutes } from "@/lib/minutes/compose";
 import { tokenSchema } from "@/lib/minutes/schema";
 import { MinutesDocument } from "@/components/minutes/minutes-document";
+import { ExportLinks } from "@/components/minutes/export-links";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
@@ -63,24 +64,8 @@ export default async function PublishedMinutesPage({ params }: Props) {
           })}
         />
       </div>
-      <nav aria-label={t("exports")} className="flex flex-wrap gap-2 text-sm" data-testid="exports">
-        {(
-          [
-            ["md", "exportMarkdown"],
-            ["zenn", "exportZenn"],
-            ["bib", "exportBibtex"],
-            ["json", "exportJson"],
-          ] as const
-        ).map(([f, label]) => (
-          <a
-            key={f}
-            href={`${api}${f}`}
-            download
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
-          >
-            {t(label)}
-          </a>
-        ))}
+      <nav aria-label={t("exports")}>
+        <ExportLinks base={api} />
       </nav>
     </div>
   );

@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { MinutesDocument } from "@/components/minutes/minutes-document";
 import { RemarksEditor } from "@/components/minutes/remarks-editor";
 import { PublishPanel } from "@/components/minutes/publish-panel";
+import { ExportLinks } from "@/components/minutes/export-links";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
@@ -72,26 +73,7 @@ export default async function MinutesPage({ params }: Props) {
             <h2 id="exports-title" className="mb-3 text-lg font-semibold">
               {t("exports")}
             </h2>
-            <ul className="flex flex-wrap gap-2" data-testid="exports">
-              {(
-                [
-                  ["md", "exportMarkdown"],
-                  ["zenn", "exportZenn"],
-                  ["bib", "exportBibtex"],
-                  ["json", "exportJson"],
-                ] as const
-              ).map(([f, label]) => (
-                <li key={f}>
-                  <a
-                    href={`${api}${f}`}
-                    download
-                    className="inline-block rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
-                  >
-                    {t(label)}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <ExportLinks base={api} />
           </section>
           {canDrive ? (
             <PublishPanel
