@@ -13,7 +13,21 @@ const oauthOrigins = [
   ...(process.env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
 ];
 
+/** What Next.js reads of a server action's request at most (its default `bodySizeLimit`). */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
 export default function proxy(request: NextRequest) {
+  // A server action sent more than Next.js will read: a clear 413 here, not its server error.
+  if (
+    request.method === "POST" &&
+    request.headers.has("next-action") &&
+    Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT
+  ) {
+    return Response.json(
+      { error: { code: "TOO_LARGE", message: "The request is larger than a form can send." } },
+      { status: 413 },
+    );
+  }
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
   const csp = contentSecurityPolicy(nonce, {
     dev: process.env.NODE_ENV === "development",

@@ -1,39 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { appErrorState, formValues, parseForm } from "./forms";
-import { AppError } from "./errors";
+import { formOnly, parseForm, withoutControlCharacters } from "./forms";
 
-function fd(entries: Record<string, string>) {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(entries)) f.set(k, v);
-  return f;
-}
-
-describe("parseForm", () => {
-  const schema = z.object({ name: z.string().min(1, { error: "required" }) });
-
-  it("returns parsed data when valid", () => {
-    expect(parseForm(schema, fd({ name: "Aki" }))).toEqual({ ok: true, data: { name: "Aki" } });
+describe("form input", () => {
+  it("drops control characters but keeps tabs, line breaks and every script", () => {
+    expect(withoutControlCharacters("a\u0000b\u0007c\u001b[31md\u000ce\u007f")).toBe("abc[31mde");
+    expect(withoutControlCharacters("行1\n\tline 2\r\n")).toBe("行1\n\tline 2\r\n");
   });
 
-  it("returns field errors as message keys and echoes input without passwords", () => {
-    const r = parseForm(schema, fd({ name: "", password: "secret123", $ACTION_ID: "x" }));
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.state.fieldErrors).toEqual({ name: ["validation.required"] });
-    expect(r.state.values).toEqual({ name: "" });
+  it("parses fields without their control characters", () => {
+    const form = new FormData();
+    form.set("name", "Ai\u0000ko\u0007");
+    const parsed = parseForm(z.object({ name: z.string() }), form);
+    expect(parsed).toEqual({ ok: true, data: { name: "Aiko" } });
   });
-});
 
-describe("form helpers", () => {
-  it("drops password fields from echoed values", () => {
-    expect(formValues(fd({ email: "a@b.c", newPassword: "x", confirmPassword: "y" }))).toEqual({
-      email: "a@b.c",
+  it("answers an action called with something other than a form as invalid input", async () => {
+    const action = formOnly(async () => ({ status: "success" }));
+    expect(await action({ status: "idle" }, "text" as unknown as FormData)).toEqual({
+      status: "error",
+      formError: "errors.INVALID_INPUT",
     });
-  });
-
-  it("maps app errors and rethrows unexpected ones", () => {
-    expect(appErrorState(new AppError("FORBIDDEN")).formError).toBe("errors.FORBIDDEN");
-    expect(() => appErrorState(new Error("boom"))).toThrow("boom");
+    expect(await action({ status: "idle" }, new FormData())).toEqual({ status: "success" });
   });
 });

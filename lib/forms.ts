@@ -26,14 +26,21 @@ export function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
+/**
+ * Text as typed, without the control characters no text in the app has (NUL, which PostgreSQL
+ * cannot store, escape sequences, a PDF's form feeds); tabs and line breaks stay.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+
 export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.output<S>> {
-  // NUL characters are dropped: no text in the app has one, and PostgreSQL cannot store them.
   const raw = Object.fromEntries(
     [...formData.entries()]
       .filter(([key, v]) => typeof v === "string" && !key.startsWith("$"))
-      .map(([key, v]) => [key, (v as string).replaceAll("\u0000", "")]),
+      .map(([key, v]) => [key, withoutControlCharacters(v as string)]),
   );
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
@@ -78,6 +85,17 @@ export function appErrorState(error: unknown, formData?: FormData): FormState {
 export type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 /**
+ * A form action that goes on only when it was given a form: an action is an endpoint anyone can
+ * post to with any arguments, and one made by hand gets "not valid" rather than a server error.
+ */
+export function formOnly(action: FormAction): FormAction {
+  return (prev, formData) =>
+    formData instanceof FormData
+      ? action(prev, formData)
+      : Promise.resolve(formError("errors.INVALID_INPUT"));
+}
+
+/**
  * The one shape of a form action: the guard (who asks, for what: it throws NOT_FOUND / FORBIDDEN /
  * UNAUTHENTICATED), the input parsed by its zod schema (field errors go back with what was
  * typed), then the domain call, which returns the form's state — expected failures as values.
@@ -89,7 +107,7 @@ export function formAction<G, S extends z.ZodType>(
   schema: S,
   run: (guarded: G, input: z.output<S>, formData: FormData) => Promise<FormState>,
 ): FormAction {
-  return async (_prev, formData) => {
+  return formOnly(async (_prev, formData) => {
     try {
       const guarded = await guard(formData);
       const parsed = parseForm(schema, formData);
@@ -98,7 +116,7 @@ export function formAction<G, S extends z.ZodType>(
     } catch (error) {
       return appErrorState(error, formData);
     }
-  };
+  });
 }
 
 /** A failure's reason as the form error `${prefix}.${reason}` (each has a message in both catalogs). */

@@ -7,7 +7,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { clientIp, signIn, signOut, enabledOAuthProviders } from "./config";
 import { callbackPathSchema, signInSchema, signUpSchema } from "./schema";
 import { allowAction } from "./rate-limit";
-import { fieldError, formError, parseForm, type FormState } from "@/lib/forms";
+import { fieldError, formError, formOnly, parseForm } from "@/lib/forms";
 import { createUser } from "@/lib/users/mutations";
 import { getUserCredentials } from "@/lib/users/data";
 import { isLocale, routing, type Locale } from "@/lib/i18n/routing";
@@ -27,7 +27,7 @@ async function currentLocale(): Promise<Locale> {
   return isLocale(l) ? l : routing.defaultLocale;
 }
 
-export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const signUpAction = formOnly(async (_prev, formData) => {
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.ok) return parsed.state;
   if (!(await allowAction("signUp", clientIp(await headers()))))
@@ -46,9 +46,9 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     throw error;
   }
   redirect(landingPath(formData.get("callbackUrl"), locale));
-}
+});
 
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const signInAction = formOnly(async (_prev, formData) => {
   const parsed = parseForm(signInSchema, formData);
   if (!parsed.ok) return parsed.state;
   try {
@@ -67,10 +67,10 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const locale = user?.locale && isLocale(user.locale) ? user.locale : await currentLocale();
   await rememberLocale(locale);
   redirect(landingPath(formData.get("callbackUrl"), locale));
-}
+});
 
 export async function oauthSignInAction(formData: FormData): Promise<void> {
-  const provider = formData.get("provider");
+  const provider = formData instanceof FormData ? formData.get("provider") : null;
   const enabled = enabledOAuthProviders() as string[];
   if (typeof provider !== "string" || !enabled.includes(provider))
     redirect(`/${await currentLocale()}/sign-in`);

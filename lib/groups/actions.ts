@@ -4,14 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
-import {
-  appErrorState,
-  fieldError,
-  formAction,
-  formError,
-  parseForm,
-  type FormState,
-} from "@/lib/forms";
+import { appErrorState, fieldError, formAction, formError, formOnly, parseForm } from "@/lib/forms";
 import { memberGroup } from "./guards";
 import { allowAction } from "@/lib/auth/rate-limit";
 import {
@@ -39,7 +32,7 @@ function refresh(slug: string) {
   revalidatePath(`/[locale]/groups`, "page");
 }
 
-export async function createGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const createGroupAction = formOnly(async (_prev, formData) => {
   // Signed out (a session that expired on an open page): a message, not a server error.
   const user = await getSessionUser();
   if (!user) return formError("errors.UNAUTHENTICATED");
@@ -50,7 +43,7 @@ export async function createGroupAction(_prev: FormState, formData: FormData): P
   const result = await createGroup(user.id, parsed.data);
   if (!result.ok) return fieldError("slug", "validation.slugTaken", formData);
   redirect(`/${await getLocale()}/groups/${result.slug}`);
-}
+});
 
 export const updateGroupSettingsAction = formAction(
   memberGroup,
@@ -83,7 +76,7 @@ export const revokeInviteAction = formAction(
   },
 );
 
-export async function joinGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const joinGroupAction = formOnly(async (_prev, formData) => {
   // Signed out (a session that expired on an open page): a message, not a server error.
   const user = await getSessionUser();
   if (!user) return formError("errors.UNAUTHENTICATED");
@@ -94,7 +87,7 @@ export async function joinGroupAction(_prev: FormState, formData: FormData): Pro
   if (!result.ok)
     return formError(`invites.${result.reason === "revoked" ? "revokedLink" : result.reason}`);
   redirect(`/${await getLocale()}/groups/${result.slug}`);
-}
+});
 
 export const changeRoleAction = formAction(
   memberGroup,
@@ -125,7 +118,7 @@ export const removeMemberAction = formAction(
   },
 );
 
-export async function leaveGroupAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const leaveGroupAction = formOnly(async (_prev, formData) => {
   let left = false;
   try {
     const { user, group } = await memberGroup(formData);
@@ -137,4 +130,4 @@ export async function leaveGroupAction(_prev: FormState, formData: FormData): Pr
   }
   if (left) redirect(`/${await getLocale()}/groups`);
   return { status: "idle" };
-}
+});

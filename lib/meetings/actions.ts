@@ -6,7 +6,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
-import { failed, fieldError, formAction, formError, parseForm, type FormState } from "@/lib/forms";
+import { failed, fieldError, formAction, formError, formOnly, parseForm } from "@/lib/forms";
 import { isAppError } from "@/lib/errors";
 import { getGroupForMember } from "@/lib/groups/data";
 import { memberMeeting } from "./guards";
@@ -40,10 +40,7 @@ async function meetingPath(slug: string, number: number) {
   return `/${await getLocale()}/groups/${slug}/meetings/${number}`;
 }
 
-export async function createMeetingAction(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export const createMeetingAction = formOnly(async (_prev, formData) => {
   // Signed out (a session that expired on an open page): a message, not a server error.
   const user = await getSessionUser();
   if (!user) return formError("errors.UNAUTHENTICATED");
@@ -75,7 +72,7 @@ export async function createMeetingAction(
   });
   refresh(group.slug);
   redirect(await meetingPath(group.slug, number));
-}
+});
 
 // A paper plus the reader's confirmation that they mean to read again one they read before.
 const pickedPaperSchema = paperSchema.extend({
@@ -198,6 +195,7 @@ export async function closeFromRecapAction(formData: FormData): Promise<void> {
   const user = await getSessionUser();
   if (!user) redirect(`/${locale}/sign-in`);
   let path = `/${locale}/groups`;
+  if (!(formData instanceof FormData)) redirect(path);
   try {
     const { meeting } = await memberMeeting(formData);
     path = `/${locale}/groups/${meeting.group.slug}/meetings/${meeting.number}`;

@@ -6,17 +6,14 @@ import { getLocale } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { changePasswordSchema, localeSchema, profileSchema } from "@/lib/auth/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { fieldError, formError, parseForm, type FormState } from "@/lib/forms";
+import { fieldError, formError, formOnly, parseForm } from "@/lib/forms";
 import { allowAction } from "@/lib/auth/rate-limit";
 import { getPasswordHash } from "./data";
 import { updateLocale, updatePassword, updateProfile } from "./mutations";
 import { signIn } from "@/lib/auth/config";
 import { rememberLocale } from "@/lib/i18n/remember-locale";
 
-export async function updateProfileAction(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export const updateProfileAction = formOnly(async (_prev, formData) => {
   // Signed out (a session that expired on an open page): a message, not a server error.
   const user = await getSessionUser();
   if (!user) return formError("errors.UNAUTHENTICATED");
@@ -26,12 +23,9 @@ export async function updateProfileAction(
   await rememberLocale(parsed.data.locale);
   revalidatePath("/", "layout");
   return { status: "success", message: "profile.saved", data: { locale: parsed.data.locale } };
-}
+});
 
-export async function changePasswordAction(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export const changePasswordAction = formOnly(async (_prev, formData) => {
   // Signed out (a session that expired on an open page): a message, not a server error.
   const user = await getSessionUser();
   if (!user) return formError("errors.UNAUTHENTICATED");
@@ -51,7 +45,7 @@ export async function changePasswordAction(
     redirect: false,
   });
   redirect(`/${await getLocale()}/profile?password=changed`);
-}
+});
 
 /** Remembers a language choice: in a cookie for everyone, on the account when signed in. */
 export async function setLocaleAction(locale: string): Promise<{ ok: boolean }> {
