@@ -55,6 +55,9 @@ export const envSchema = z
     CROSSREF_API_URL: serviceUrl("CROSSREF_API_URL", "https://api.crossref.org"),
     // How often a live-event stream sends a heartbeat (and re-checks its user's membership).
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(60_000).default(15_000),
+    // Autosaves per user and instance: a burst, then a sustained rate per second.
+    AUTOSAVE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    AUTOSAVE_PER_SECOND: z.coerce.number().min(0.1).max(1_000_000).default(4),
     // arXiv asks for one request every 3 seconds; only tests lower it.
     ARXIV_MIN_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
     LOOKUP_CONTACT: z
@@ -127,6 +130,7 @@ export const envSchema = z
       benchToken: raw.BENCH_TOKEN,
       publicUrl: raw.AUTH_URL ? new URL(raw.AUTH_URL).origin : null,
       liveHeartbeatMs: raw.LIVE_HEARTBEAT_MS,
+      autosaveLimit: { burst: raw.AUTOSAVE_BURST, perSecond: raw.AUTOSAVE_PER_SECOND },
       lookup: {
         arxivApiUrl: raw.ARXIV_API_URL,
         doiResolverUrl: raw.DOI_RESOLVER_URL.replace(/\/+$/, ""),

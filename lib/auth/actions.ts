@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { clientIp, signIn, signOut, enabledOAuthProviders } from "./config";
@@ -12,6 +12,9 @@ import { createUser } from "@/lib/users/mutations";
 import { getUserCredentials } from "@/lib/users/data";
 import { isLocale, routing, type Locale } from "@/lib/i18n/routing";
 import { rememberLocale } from "@/lib/i18n/remember-locale";
+import { getSessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { LINK_COOKIE, LINK_TTL_MS, signLinkIntent } from "./link-intent";
 
 /** The path to land on after signing in, in the user's language. */
 function landingPath(callbackUrl: unknown, locale: Locale): string {
@@ -77,6 +80,27 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
   await signIn(provider, {
     redirectTo: landingPath(formData.get("callbackUrl"), await currentLocale()),
   });
+}
+
+/**
+ * The profile's "connect GitHub/Google": leaves a signed, short-lived cookie naming the signed-in
+ * user (the sign-in callback links the provider account to them), then hands over to the provider.
+ */
+export async function connectOAuthAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale();
+  const user = await getSessionUser();
+  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent("/profile")}`);
+  const provider = formData instanceof FormData ? formData.get("provider") : null;
+  const enabled = enabledOAuthProviders() as string[];
+  if (typeof provider !== "string" || !enabled.includes(provider)) redirect(`/${locale}/profile`);
+  (await cookies()).set(LINK_COOKIE, signLinkIntent(env().authSecret, user.id, provider), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && env().publicUrl?.startsWith("https:"),
+    path: "/",
+    maxAge: LINK_TTL_MS / 1000,
+  });
+  await signIn(provider, { redirectTo: `/${locale}/profile?connected=${provider}` });
 }
 
 export async function signOutAction(): Promise<void> {

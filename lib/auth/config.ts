@@ -10,7 +10,9 @@ import { signInSchema } from "./schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { attemptSucceeded, recordSignInAttempt } from "./rate-limit";
 import { getSessionVersion, getUserCredentials } from "@/lib/users/data";
-import { upsertOAuthUser } from "@/lib/users/mutations";
+import { connectOAuthAccount, upsertOAuthUser } from "@/lib/users/mutations";
+import { cookies } from "next/headers";
+import { LINK_COOKIE, readLinkIntent } from "./link-intent";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -77,6 +79,21 @@ function buildConfig(): NextAuthConfig {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || (account.type !== "oauth" && account.type !== "oidc")) return true;
+        // Connecting from the profile: the signed-in user's cookie says whom to link to.
+        const jar = await cookies();
+        const linkTo = readLinkIntent(authSecret, jar.get(LINK_COOKIE)?.value, account.provider);
+        if (linkTo) {
+          jar.delete(LINK_COOKIE);
+          const connected = await connectOAuthAccount(
+            linkTo,
+            account.provider,
+            account.providerAccountId,
+          );
+          if ("refused" in connected)
+            return `/profile?connectError=${connected.refused}&provider=${account.provider}`;
+          user.id = connected.id;
+          return true;
+        }
         const email = (profile?.email ?? user.email)?.toLowerCase();
         if (!email) return false;
         const saved = await upsertOAuthUser({

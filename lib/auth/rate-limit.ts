@@ -70,3 +70,39 @@ export async function allowAction(
     });
   return count <= limit;
 }
+
+/**
+ * A per-instance limit kept in memory, for a hot path that must not write a row per request: each
+ * key has a bucket of `burst` requests that refills at `perSecond`. Says whether a request may go.
+ */
+export function memoryLimiter(options: { burst: number; perSecond: number }) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return (key: string, now = Date.now()): boolean => {
+    const bucket = buckets.get(key) ?? { tokens: options.burst, at: now };
+    bucket.tokens = Math.min(
+      options.burst,
+      bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * options.perSecond,
+    );
+    bucket.at = now;
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    buckets.set(key, bucket);
+    // Forget buckets that have refilled (their users went quiet), so the map stays small.
+    if (buckets.size > 10_000)
+      for (const [k, b] of buckets)
+        if (b.tokens + ((now - b.at) / 1000) * options.perSecond >= options.burst)
+          buckets.delete(k);
+    return allowed;
+  };
+}
+
+let autosaveLimiter: ReturnType<typeof memoryLimiter> | undefined;
+
+/**
+ * The autosave's limit per user and instance: generous (a reader typing in three tabs saves a few
+ * times a second at most), there so one account cannot flood the database.
+ */
+export function allowAutosave(userId: string): boolean {
+  autosaveLimiter ??= memoryLimiter(env().autosaveLimit);
+  return autosaveLimiter(userId);
+}

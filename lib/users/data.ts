@@ -32,3 +32,9 @@ export async function getPasswordHash(userId: string): Promise<string | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   return user?.passwordHash ?? null;
 }
+
+/** The external sign-in providers connected to an account. */
+export async function getConnectedProviders(userId: string): Promise<string[]> {
+  const accounts = await db.account.findMany({ where: { userId }, select: { provider: true } });
+  return [...new Set(accounts.map((a) => a.provider))].sort();
+}

@@ -90,3 +90,23 @@ export async function upsertOAuthUser(input: {
     return user;
   });
 }
+
+/**
+ * Connects a provider account to a signed-in user (from the profile's connect button). Refused
+ * when that provider account already belongs to someone else; connecting it again is a no-op.
+ */
+export async function connectOAuthAccount(
+  userId: string,
+  provider: string,
+  providerAccountId: string,
+): Promise<SessionUser | { refused: "linkedElsewhere" }> {
+  return db.$transaction(async (tx) => {
+    const linked = await tx.account.findUnique({
+      where: { provider_providerAccountId: { provider, providerAccountId } },
+      select: { userId: true },
+    });
+    if (linked && linked.userId !== userId) return { refused: "linkedElsewhere" as const };
+    if (!linked) await tx.account.create({ data: { userId, provider, providerAccountId } });
+    return tx.user.findUniqueOrThrow({ where: { id: userId }, select: sessionUserSelect });
+  });
+}

@@ -3,6 +3,7 @@ import {
   test,
   expect,
   makeUser,
+  makeReading,
   makeGroup,
   makeMeeting,
   addMember,
@@ -142,5 +143,39 @@ test("sign-ups from one address are limited", async ({ browser }) => {
   await expect(page.locator("[data-notice=error]")).toHaveText(
     "Too many attempts. Wait a little and try again.",
   );
+  await context.close();
+});
+
+test("one account flooding the autosave is slowed down with a 429 the editor retries", async ({
+  browser,
+}) => {
+  const reader = await makeUser();
+  const { readingId } = await makeReading(reader);
+  const { context } = await signedInPage(browser, reader);
+  const statuses: number[] = [];
+  let retryAfter: string | undefined;
+  // Far faster than a person types: the first ones are read (and refused as empty), then the
+  // account's bucket runs dry.
+  for (let batch = 0; batch < 10 && !statuses.includes(429); batch++) {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        context.request.put(`/api/readings/${readingId}/summary`, {
+          data: {},
+          failOnStatusCode: false,
+        }),
+      ),
+    );
+    for (const a of answers) {
+      statuses.push(a.status());
+      if (a.status() === 429) {
+        retryAfter = a.headers()["retry-after"];
+        expect(((await a.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
+      }
+    }
+  }
+  expect(statuses[0]).toBe(400);
+  expect(statuses.filter((s) => s === 400).length).toBeGreaterThanOrEqual(100);
+  expect(statuses).toContain(429);
+  expect(retryAfter).toBe("1");
   await context.close();
 });

@@ -5,7 +5,8 @@ import { createTestDatabase } from "./test-database";
 
 const testDb = await createTestDatabase();
 const { db } = await import("@/lib/db");
-const { upsertOAuthUser } = await import("@/lib/users/mutations");
+const { upsertOAuthUser, connectOAuthAccount } = await import("@/lib/users/mutations");
+const { getConnectedProviders } = await import("@/lib/users/data");
 
 afterAll(async () => {
   await db.$disconnect();
@@ -46,5 +47,31 @@ describe("external sign-in", () => {
     const created = await upsertOAuthUser(first);
     expect(created).toMatchObject({ email: "new@t.test" });
     expect(await upsertOAuthUser(first)).toEqual(created);
+  });
+
+  it("connects a provider to a signed-in account, never one that belongs to someone else", async () => {
+    const owner = await db.user.create({
+      data: { email: "owner@t.test", name: "Owner", passwordHash: "hash" },
+    });
+    const other = await db.user.create({ data: { email: "other@t.test", name: "Other" } });
+    const connected = await connectOAuthAccount(owner.id, "github", "gh-1");
+    expect(connected).toMatchObject({ id: owner.id });
+    // Again: nothing changes.
+    expect(await connectOAuthAccount(owner.id, "github", "gh-1")).toMatchObject({ id: owner.id });
+    expect(await getConnectedProviders(owner.id)).toEqual(["github"]);
+    // Later, the provider account signs in to its owner, with or without a matching email.
+    expect(
+      await upsertOAuthUser({
+        provider: "github",
+        providerAccountId: "gh-1",
+        email: "someone-else@t.test",
+        emailVerified: false,
+        name: "X",
+      }),
+    ).toMatchObject({ id: owner.id });
+    expect(await connectOAuthAccount(other.id, "github", "gh-1")).toEqual({
+      refused: "linkedElsewhere",
+    });
+    expect(await getConnectedProviders(other.id)).toEqual([]);
   });
 });

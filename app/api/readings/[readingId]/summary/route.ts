@@ -2,6 +2,7 @@
 // contract and the merge); GET returns what is saved. Only the reader can do either; anyone else
 // gets 404.
 import { z } from "zod";
+import { allowAutosave } from "@/lib/auth/rate-limit";
 import { serverNow } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { idSchema } from "@/lib/ids";
@@ -33,6 +34,11 @@ export const GET = route({ params }, async ({ userId, params: { readingId } }) =
 export const PUT = route(
   { params, caller: "id" },
   async ({ request, userId, sessionVersion, params: { readingId } }) => {
+    if (!allowAutosave(userId))
+      return Response.json(
+        { error: { code: "RATE_LIMITED", message: "Too many saves at once; retrying shortly." } },
+        { status: 429, headers: { "Retry-After": "1", "Cache-Control": "no-store" } },
+      );
     const input = await readJson(request, MAX_BODY_BYTES);
     const { status, body } = await answerSave(userId, readingId, input, await serverNow(), {
       sessionVersion,
