@@ -11,7 +11,7 @@ import { INVITE_DAYS } from "@/lib/groups/schema";
 
 export type InviteItem = { id: string; url: string; expiresAt: string; uses: number };
 
-function CopyButton({ text }: { text: string }) {
+export function CopyButton({ text }: { text: string }) {
   const t = useTranslations("invites");
   const [copied, setCopied] = useState(false);
   return (

@@ -7,7 +7,7 @@ import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { joinGroupAction } from "@/lib/groups/actions";
 
-export function JoinForm({ token }: { token: string }) {
+export function JoinForm({ token, meeting }: { token: string; meeting: number | null }) {
   const t = useTranslations("invites");
   const [state, action] = useActionState(joinGroupAction, idleState);
   const f = useFormText(state);
@@ -15,6 +15,7 @@ export function JoinForm({ token }: { token: string }) {
     <form action={action} className="space-y-3">
       {f.notice()}
       <input type="hidden" name="token" value={token} />
+      {meeting ? <input type="hidden" name="meeting" value={meeting} /> : null}
       <SubmitButton pendingLabel={t("joining")}>{t("join")}</SubmitButton>
     </form>
   );

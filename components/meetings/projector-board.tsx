@@ -10,14 +10,20 @@ import { useServerNow, useServerOffset } from "./use-server-clock";
 import { PaperLink } from "@/components/papers/paper-link";
 import { screenThemeVars, useScreenTheme } from "@/components/ui/screen-theme";
 
-type Props = { initial: BoardState; title: string; meetingPath: string };
+type Props = {
+  initial: BoardState;
+  title: string;
+  meetingPath: string;
+  /** The meeting link's QR code (SVG), for latecomers in the room to scan. */
+  joinQr?: string | null;
+};
 
 /**
  * The reading phase on a projector: each reader's name, paper and countdown, large enough for the
  * back of a room (12 readers fit a 1920×1080 screen). F toggles full screen, Esc leaves; when the
  * facilitator moves to the recap, the screen follows.
  */
-export function ProjectorBoard({ initial, title, meetingPath }: Props) {
+export function ProjectorBoard({ initial, title, meetingPath, joinQr }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const { board, connected } = useMeetingEvents(initial, (phase) => {
@@ -70,6 +76,20 @@ export function ProjectorBoard({ initial, title, meetingPath }: Props) {
           </p>
         </div>
         <div className="flex items-center gap-3 text-sm text-[var(--muted)]">
+          {joinQr ? (
+            <figure className="flex items-center gap-2" data-projector-qr>
+              <div
+                role="img"
+                aria-label={t("meetingLink.qr")}
+                className="w-24 rounded bg-white p-1"
+                // An SVG the server drew from the link; it holds no script.
+                dangerouslySetInnerHTML={{ __html: joinQr }}
+              />
+              <figcaption className="text-base text-[var(--fg)]">
+                {t("meetingLink.scan")}
+              </figcaption>
+            </figure>
+          ) : null}
           {!connected ? (
             <span className="text-[var(--warn)]">{t("board.reconnecting")}</span>
           ) : null}

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
-import { getLocale } from "next-intl/server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { clientIp, signIn, signOut, enabledOAuthProviders } from "./config";
 import { callbackPathSchema, signInSchema, signUpSchema } from "./schema";
@@ -10,8 +9,10 @@ import { allowAction } from "./rate-limit";
 import { fieldError, formError, formOnly, parseForm } from "@/lib/forms";
 import { createUser } from "@/lib/users/mutations";
 import { getUserCredentials } from "@/lib/users/data";
-import { isLocale, routing, type Locale } from "@/lib/i18n/routing";
+import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { rememberLocale } from "@/lib/i18n/remember-locale";
+import { currentLocale } from "@/lib/i18n/current-locale";
+import { landingAfterSignIn } from "@/lib/groups/invite-landing";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { LINK_COOKIE, LINK_TTL_MS, signLinkIntent } from "./link-intent";
@@ -25,9 +26,10 @@ function landingPath(callbackUrl: unknown, locale: Locale): string {
   return isLocale(first) ? `/${[locale, ...rest].join("/")}` : `/${locale}${path}`;
 }
 
-async function currentLocale(): Promise<Locale> {
-  const l = await getLocale();
-  return isLocale(l) ? l : routing.defaultLocale;
+/** Where to go once signed in: through an invite (joining its group) or to the callback. */
+async function landingFor(userId: string, callbackUrl: unknown, locale: Locale): Promise<string> {
+  const path = callbackPathSchema.parse(callbackUrl);
+  return (await landingAfterSignIn(userId, path, locale)) ?? landingPath(path, locale);
 }
 
 export const signUpAction = formOnly(async (_prev, formData) => {
@@ -48,7 +50,7 @@ export const signUpAction = formOnly(async (_prev, formData) => {
     if (error instanceof AuthError) return formError("errors.signInAfterSignUp", formData);
     throw error;
   }
-  redirect(landingPath(formData.get("callbackUrl"), locale));
+  redirect(await landingFor(user.id, formData.get("callbackUrl"), locale));
 });
 
 export const signInAction = formOnly(async (_prev, formData) => {
@@ -69,7 +71,11 @@ export const signInAction = formOnly(async (_prev, formData) => {
   const user = await getUserCredentials(parsed.data.email);
   const locale = user?.locale && isLocale(user.locale) ? user.locale : await currentLocale();
   await rememberLocale(locale);
-  redirect(landingPath(formData.get("callbackUrl"), locale));
+  redirect(
+    user
+      ? await landingFor(user.id, formData.get("callbackUrl"), locale)
+      : landingPath(formData.get("callbackUrl"), locale),
+  );
 });
 
 export async function oauthSignInAction(formData: FormData): Promise<void> {

@@ -6,12 +6,13 @@ import { getLocale } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { appErrorState, fieldError, formAction, formError, formOnly, parseForm } from "@/lib/forms";
 import { memberGroup } from "./guards";
+import { joinAndLand } from "./invite-landing";
+import { currentLocale } from "@/lib/i18n/current-locale";
 import { allowAction } from "@/lib/auth/rate-limit";
 import {
   changeRole,
   createGroup,
   createInvite,
-  joinByInvite,
   leaveGroup,
   removeMember,
   revokeInvite,
@@ -82,11 +83,19 @@ export const joinGroupAction = formOnly(async (_prev, formData) => {
   if (!user) return formError("errors.UNAUTHENTICATED");
   const token = inviteTokenSchema.safeParse(formData.get("token"));
   if (!token.success) return formError("invites.unknown");
-  if (!(await allowAction("inviteJoin", user.id))) return formError("errors.RATE_LIMITED");
-  const result = await joinByInvite(user.id, token.data);
-  if (!result.ok)
-    return formError(`invites.${result.reason === "revoked" ? "revokedLink" : result.reason}`);
-  redirect(`/${await getLocale()}/groups/${result.slug}`);
+  const meeting = z.coerce.number().int().min(1).max(999_999).safeParse(formData.get("meeting"));
+  const landing = await joinAndLand(
+    user.id,
+    { token: token.data, meeting: meeting.success ? meeting.data : null },
+    await currentLocale(),
+  );
+  if (!landing.ok)
+    return formError(
+      landing.reason === "rateLimited"
+        ? "errors.RATE_LIMITED"
+        : `invites.${landing.reason === "revoked" ? "revokedLink" : landing.reason}`,
+    );
+  redirect(landing.path);
 });
 
 export const changeRoleAction = formAction(

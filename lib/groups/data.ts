@@ -101,12 +101,21 @@ export function listInvites(groupId: string, now = new Date()) {
 }
 
 export type InviteView =
-  | { status: "valid"; groupName: string; groupSlug: string; alreadyMember: boolean }
-  | { status: "expired" | "revoked" | "unknown" };
+  | {
+      status: "valid";
+      groupName: string;
+      groupSlug: string;
+      alreadyMember: boolean;
+      /** The meeting the link is for, when it names one of the group's meetings. */
+      meeting: { number: number; title: string; scheduledAt: Date; closed: boolean } | null;
+    }
+  | { status: "expired" | "revoked"; groupName: string; owners: string[] }
+  | { status: "unknown" };
 
 export async function getInviteView(
   token: string,
   userId: string | null,
+  meetingNumber: number | null = null,
   now = new Date(),
 ): Promise<InviteView> {
   const invite = await db.invite.findUnique({
@@ -115,19 +124,69 @@ export async function getInviteView(
       expiresAt: true,
       revokedAt: true,
       groupId: true,
-      group: { select: { name: true, slug: true } },
+      group: {
+        select: {
+          name: true,
+          slug: true,
+          memberships: {
+            where: { role: "OWNER" },
+            orderBy: { createdAt: "asc" },
+            select: { user: { select: { name: true } } },
+          },
+        },
+      },
     },
   });
   if (!invite) return { status: "unknown" };
-  if (invite.revokedAt) return { status: "revoked" };
-  if (invite.expiresAt <= now) return { status: "expired" };
-  const alreadyMember = userId
-    ? (await db.membership.count({ where: { groupId: invite.groupId, userId } })) > 0
-    : false;
+  if (invite.revokedAt || invite.expiresAt <= now)
+    return {
+      status: invite.revokedAt ? "revoked" : "expired",
+      groupName: invite.group.name,
+      owners: invite.group.memberships.map((m) => m.user.name),
+    };
+  const [alreadyMember, meeting] = await Promise.all([
+    userId
+      ? db.membership
+          .count({ where: { groupId: invite.groupId, userId } })
+          .then((count) => count > 0)
+      : false,
+    meetingNumber
+      ? db.meeting.findUnique({
+          where: { groupId_number: { groupId: invite.groupId, number: meetingNumber } },
+          select: { number: true, title: true, scheduledAt: true, phase: true },
+        })
+      : null,
+  ]);
   return {
     status: "valid",
     groupName: invite.group.name,
     groupSlug: invite.group.slug,
     alreadyMember,
+    meeting: meeting
+      ? {
+          number: meeting.number,
+          title: meeting.title,
+          scheduledAt: meeting.scheduledAt,
+          closed: meeting.phase === "CLOSED",
+        }
+      : null,
   };
+}
+
+/** How long a shared meeting link stays usable at least, and how long a new one is made for. */
+export const MEETING_LINK_MIN_MS = 12 * 60 * 60_000;
+export const MEETING_LINK_MS = 2 * 24 * 60 * 60_000;
+
+/** A group invite that will still work for the rest of a meeting (for its shared link). */
+export async function usableInviteToken(groupId: string, now = new Date()): Promise<string | null> {
+  const invite = await db.invite.findFirst({
+    where: {
+      groupId,
+      revokedAt: null,
+      expiresAt: { gt: new Date(now.getTime() + MEETING_LINK_MIN_MS) },
+    },
+    orderBy: { expiresAt: "desc" },
+    select: { token: true },
+  });
+  return invite?.token ?? null;
 }

@@ -92,11 +92,8 @@ export async function revokeInvite(userId: string, groupId: string, inviteId: st
 
 export type JoinResult =
   | { ok: true; slug: string }
-  | {
-      ok: false;
-      reason: "unknown" | "expired" | "revoked" | "alreadyMember" | "blocked";
-      slug?: string;
-    };
+  | { ok: false; reason: "alreadyMember"; slug: string }
+  | { ok: false; reason: "unknown" | "expired" | "revoked" | "blocked" };
 
 export async function joinByInvite(
   userId: string,

@@ -6,6 +6,9 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { serverNow } from "@/lib/clock";
+import { publicOrigin } from "@/lib/origin";
+import { qrSvg } from "@/lib/qr";
+import { invitePath } from "@/lib/groups/invite-path";
 import { failed, fieldError, formAction, formError, formOnly, parseForm } from "@/lib/forms";
 import { isAppError } from "@/lib/errors";
 import { getGroupForMember } from "@/lib/groups/data";
@@ -25,6 +28,7 @@ import {
   createMeeting,
   deleteMeeting,
   joinMeeting,
+  meetingInvite,
   moveToRecap,
   setFacilitator,
   startEveryone,
@@ -170,6 +174,18 @@ export const deleteMeetingAction = formAction(
     if (!result.ok) return failed("meeting", result);
     refresh(meeting.group.slug);
     redirect(`/${await getLocale()}/groups/${meeting.group.slug}`);
+  },
+);
+
+/** The meeting's shared link (through an invite, for people not yet in the group) and its QR code. */
+export const meetingLinkAction = formAction(
+  memberMeeting,
+  z.object({}),
+  async ({ user, meeting }) => {
+    const result = await meetingInvite(user.id, meeting.id, new Date(await serverNow()));
+    if (!result.ok) return failed("meeting", result);
+    const url = `${await publicOrigin()}${invitePath(result.token, meeting.number)}`;
+    return { status: "success", data: { url, qr: await qrSvg(url) } };
   },
 );
 

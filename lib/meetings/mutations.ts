@@ -2,7 +2,9 @@
 // facilitator. Each checks the actor's rights itself inside its transaction and decides with the
 // server's clock; live events go out after the write commits.
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
+import { MEETING_LINK_MIN_MS, MEETING_LINK_MS } from "@/lib/groups/data";
 import { AppError, type Failure } from "@/lib/errors";
 import {
   type Tx,
@@ -334,4 +336,41 @@ export async function deleteMeeting(
   });
   if (result.ok) await publishMeetingChange(meetingId);
   return result;
+}
+
+/**
+ * The invite behind a meeting's shared link (and the projector's QR code): a group invite that
+ * lasts at least the rest of the meeting, reused when there is one, else made for two days. The
+ * facilitator, admins and owners share it; the meeting must not be closed.
+ */
+export async function meetingInvite(
+  userId: string,
+  meetingId: string,
+  now = new Date(),
+): Promise<{ ok: true; token: string } | Failure<"closed">> {
+  return db.$transaction(async (tx) => {
+    const meeting = await meetingActor(tx, meetingId, userId);
+    if (!meeting.canDrive) throw new AppError("FORBIDDEN");
+    if (meeting.phase === "CLOSED") return { ok: false, reason: "closed" } as const;
+    const existing = await tx.invite.findFirst({
+      where: {
+        groupId: meeting.groupId,
+        revokedAt: null,
+        expiresAt: { gt: new Date(now.getTime() + MEETING_LINK_MIN_MS) },
+      },
+      orderBy: { expiresAt: "desc" },
+      select: { token: true },
+    });
+    if (existing) return { ok: true, token: existing.token } as const;
+    const created = await tx.invite.create({
+      data: {
+        groupId: meeting.groupId,
+        createdById: userId,
+        token: randomBytes(24).toString("base64url"),
+        expiresAt: new Date(now.getTime() + MEETING_LINK_MS),
+      },
+      select: { token: true },
+    });
+    return { ok: true, token: created.token } as const;
+  });
 }

@@ -290,6 +290,14 @@ const rows: Record<string, Row | PublicRow> = {
     sweep: ["facilitatorId"],
     sweepAs: "admin",
   },
+  meetingLinkAction: {
+    // The world's invite lasts a day: the link reuses it, so nothing is written.
+    phase: "READING",
+    args: (w) => meetingForm(w),
+    expect: byRole("forbidden", drivers),
+    effect: async (w) => (await testDb().invite.count({ where: { groupId: w.groupId } })) > 1,
+    writes: [],
+  },
   closeFromRecapAction: {
     // A plain form: everyone lands back on a page; only drivers close the meeting.
     phase: "RECAP",

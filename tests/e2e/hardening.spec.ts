@@ -116,7 +116,7 @@ test("invite and minutes links use the configured public URL, never a forwarded 
   });
   await page.goto(`/en/groups/${group.slug}`);
   const html = await page.content();
-  expect(html).toContain(`${baseURL}/en/invite/${invite.token}`);
+  expect(html).toContain(`${baseURL}/invite/${invite.token}`);
   expect(html).not.toContain("evil.example");
   await context.close();
 });

@@ -45,14 +45,7 @@ export function pageOf(
  * - `error`: a server error, or an answer none of the above (never expected).
  */
 export type Outcome =
-  | "ok"
-  | "signIn"
-  | "notFound"
-  | "forbidden"
-  | "refused"
-  | "invalid"
-  | "tooLarge"
-  | "error";
+  "ok" | "signIn" | "notFound" | "forbidden" | "refused" | "invalid" | "tooLarge" | "error";
 
 export type Answer = { outcome: Outcome; detail: string };
 

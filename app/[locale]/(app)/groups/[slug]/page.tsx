@@ -6,6 +6,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { getGroupForMember, listInvites, listMembers } from "@/lib/groups/data";
 import { canAdminister, canManageMembers } from "@/lib/groups/schema";
+import { invitePath } from "@/lib/groups/invite-path";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { LeaveGroupButton, MemberActions } from "@/components/groups/member-actions";
@@ -39,6 +40,24 @@ export default async function GroupPage({ params }: Props) {
     listQueue(group.id, user.id),
   ]);
 
+  // A new group (only its owner so far) shows how to invite people first.
+  const alone = members.length === 1;
+  const inviteCard = (
+    <Card title={t("invites.title")}>
+      <InvitePanel
+        groupSlug={group.slug}
+        invites={invites.map((i) => ({
+          id: i.id,
+          url: `${origin}${invitePath(i.token)}`,
+          expiresAt: i.expiresAt.toISOString(),
+          uses: i.uses,
+        }))}
+      />
+    </Card>
+  );
+  // While a meeting runs, joining it is what members come for (not starting another).
+  const running = meetings.find((m) => m.phase === "READING" || m.phase === "RECAP");
+
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -59,8 +78,25 @@ export default async function GroupPage({ params }: Props) {
         ) : null}
       </div>
 
+      {admin && alone ? inviteCard : null}
+
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <Card title={t("meetings.title")} actions={<StartNowButton groupSlug={group.slug} />}>
+        <Card
+          title={t("meetings.title")}
+          actions={
+            running ? (
+              <Link
+                href={`/groups/${group.slug}/meetings/${running.number}`}
+                className={buttonClass("primary")}
+                data-join-running
+              >
+                {t("meetings.joinRunning")}
+              </Link>
+            ) : (
+              <StartNowButton groupSlug={group.slug} />
+            )
+          }
+        >
           {meetings.length === 0 ? (
             <p className="text-sm text-slate-600">{t("meetings.empty")}</p>
           ) : (
@@ -165,19 +201,7 @@ export default async function GroupPage({ params }: Props) {
         </ul>
       </Card>
 
-      {admin ? (
-        <Card title={t("invites.title")}>
-          <InvitePanel
-            groupSlug={group.slug}
-            invites={invites.map((i) => ({
-              id: i.id,
-              url: `${origin}/${locale}/invite/${i.token}`,
-              expiresAt: i.expiresAt.toISOString(),
-              uses: i.uses,
-            }))}
-          />
-        </Card>
-      ) : null}
+      {admin && !alone ? inviteCard : null}
 
       <LeaveGroupButton groupSlug={group.slug} />
     </div>

@@ -16,6 +16,7 @@ import { ClosedSummaries } from "@/components/recap/closed-summaries";
 import { queueForJoin, suggestionsFromMeeting } from "@/lib/queue/data";
 import { QueueSuggestions } from "@/components/queue/suggestions";
 import { DeleteMeeting } from "@/components/meetings/delete-meeting";
+import { MeetingLink } from "@/components/meetings/meeting-link";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
@@ -81,6 +82,9 @@ export default async function MeetingPage({ params }: Props) {
             board.rows.length > 0 && board.rows.every((r) => r.countdown.startedAt !== null)
           }
         />
+      ) : null}
+      {canDrive && (meeting.phase === "PLANNED" || meeting.phase === "READING") ? (
+        <MeetingLink groupSlug={meeting.group.slug} number={meeting.number} />
       ) : null}
       {canDrive && (meeting.phase === "PLANNED" || meeting.phase === "READING") ? (
         <Link
