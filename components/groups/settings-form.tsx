@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { updateGroupSettingsAction } from "@/lib/groups/actions";
-import { READING_MINUTES, RECAP_SECONDS } from "@/lib/groups/schema";
+import { formatMinutesSeconds } from "@/lib/number-text";
 
 type Props = {
   groupSlug: string;
@@ -25,7 +25,9 @@ export function GroupSettingsForm({ groupSlug, values }: Props) {
   const t = useTranslations();
   const [state, action] = useActionState(updateGroupSettingsAction, idleState);
   const f = useFormText(state);
-  const num = { type: "number", inputMode: "numeric", required: true } as const;
+  // Text fields, so full-width digits typed with a Japanese keyboard reach the server (which reads
+  // them); durations are minutes:seconds.
+  const num = { inputMode: "numeric", required: true, autoComplete: "off" } as const;
   return (
     <form action={action} className="max-w-md space-y-4" noValidate>
       {f.notice()}
@@ -42,8 +44,6 @@ export function GroupSettingsForm({ groupSlug, values }: Props) {
         label={t("settings.readingMinutes")}
         name="readingMinutes"
         hint={t("settings.readingMinutesHint")}
-        min={READING_MINUTES.min}
-        max={READING_MINUTES.max}
         defaultValue={f.value("readingMinutes", String(values.readingMinutes))}
         errors={f.errors("readingMinutes")}
         {...num}
@@ -52,9 +52,8 @@ export function GroupSettingsForm({ groupSlug, values }: Props) {
         label={t("settings.recapSoft")}
         name="recapSoftSeconds"
         hint={t("settings.recapSoftHint")}
-        min={RECAP_SECONDS.min}
-        max={RECAP_SECONDS.max}
-        defaultValue={f.value("recapSoftSeconds", String(values.recapSoftSeconds))}
+        placeholder="1:00"
+        defaultValue={f.value("recapSoftSeconds", formatMinutesSeconds(values.recapSoftSeconds))}
         errors={f.errors("recapSoftSeconds")}
         {...num}
       />
@@ -62,9 +61,8 @@ export function GroupSettingsForm({ groupSlug, values }: Props) {
         label={t("settings.recapHard")}
         name="recapHardSeconds"
         hint={t("settings.recapHardHint")}
-        min={RECAP_SECONDS.min}
-        max={RECAP_SECONDS.max}
-        defaultValue={f.value("recapHardSeconds", String(values.recapHardSeconds))}
+        placeholder="2:00"
+        defaultValue={f.value("recapHardSeconds", formatMinutesSeconds(values.recapHardSeconds))}
         errors={f.errors("recapHardSeconds")}
         {...num}
       />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { intField, minutesSecondsField } from "@/lib/number-field";
 import { idSchema } from "@/lib/ids";
 import { RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from "./slug";
 
@@ -31,19 +32,13 @@ export const createGroupSchema = z.object({
 });
 export type CreateGroupInput = z.infer<typeof createGroupSchema>;
 
-const int = (min: number, max: number) =>
-  z.coerce
-    .number({ error: "numberInvalid" })
-    .int({ error: "numberInvalid" })
-    .min(min, { error: "numberTooSmall" })
-    .max(max, { error: "numberTooLarge" });
-
 export const groupSettingsSchema = z
   .object({
     name: groupNameSchema,
-    readingMinutes: int(READING_MINUTES.min, READING_MINUTES.max),
-    recapSoftSeconds: int(RECAP_SECONDS.min, RECAP_SECONDS.max),
-    recapHardSeconds: int(RECAP_SECONDS.min, RECAP_SECONDS.max),
+    readingMinutes: intField(READING_MINUTES.min, READING_MINUTES.max),
+    // Typed as minutes:seconds ("1:30"); plain seconds are read too.
+    recapSoftSeconds: minutesSecondsField(RECAP_SECONDS.min, RECAP_SECONDS.max),
+    recapHardSeconds: minutesSecondsField(RECAP_SECONDS.min, RECAP_SECONDS.max),
     indexMinutes: z
       .enum(["on"])
       .optional()
@@ -64,9 +59,9 @@ export const groupSettingsSchema = z
 export type GroupSettingsInput = z.infer<typeof groupSettingsSchema>;
 
 export const createInviteSchema = z.object({
-  days: z.coerce
-    .number({ error: "numberInvalid" })
-    .refine((d) => (INVITE_DAYS as readonly number[]).includes(d), { error: "inviteDaysInvalid" }),
+  days: intField(1, 365).refine((d) => (INVITE_DAYS as readonly number[]).includes(d), {
+    error: "inviteDaysInvalid",
+  }),
 });
 
 export const inviteTokenSchema = z

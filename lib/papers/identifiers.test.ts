@@ -8,6 +8,10 @@ describe("recognising what a reader pastes", () => {
   it.each([
     ["2304.13705", arxiv("2304.13705")],
     ["2304.13705v2", arxiv("2304.13705", 2)],
+    // Typed with a Japanese keyboard: full-width digits, letters and colon.
+    ["２３０４．１３７０５", arxiv("2304.13705")],
+    ["ａｒＸｉｖ：２３０４．１３７０５ｖ２", arxiv("2304.13705", 2)],
+    ["ｄｏｉ：10.1038/nature14539", doi("10.1038/nature14539")],
     ["  arXiv:2304.13705 ", arxiv("2304.13705")],
     ["arxiv: 1706.03762v7", arxiv("1706.03762", 7)],
     ["0704.0001", arxiv("0704.0001")],

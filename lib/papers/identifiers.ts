@@ -17,7 +17,10 @@ const DOI_HOSTS = new Set(["doi.org", "dx.doi.org", "www.doi.org"]);
 
 /** "arXiv:2304.13705v2" → { id: "2304.13705", version: 2 }; null when it is not an arXiv id. */
 export function parseArxivId(value: string): { id: string; version: number | null } | null {
-  const v = value.trim().replace(/^arxiv:\s*/i, "");
+  const v = value
+    .normalize("NFKC")
+    .trim()
+    .replace(/^arxiv:\s*/i, "");
   const m = ARXIV_NEW.exec(v) ?? ARXIV_OLD.exec(v);
   if (!m) return null;
   const version = m[2] ? Number(m[2]) : null;
@@ -34,7 +37,10 @@ export function parseArxivId(value: string): { id: string; version: number | nul
 
 /** A DOI in any usual spelling, lower-cased (DOIs are case-insensitive); null when it is not one. */
 export function normalizeDoi(value: string): string | null {
-  let v = value.trim().replace(/^doi:\s*/i, "");
+  let v = value
+    .normalize("NFKC")
+    .trim()
+    .replace(/^doi:\s*/i, "");
   const url = asUrl(v);
   if (url) {
     if (!DOI_HOSTS.has(url.hostname.toLowerCase())) return null;
@@ -49,7 +55,8 @@ export function normalizeDoi(value: string): string | null {
  */
 export function recogniseIdentifier(input: string): PaperIdentifier | null {
   if (input.length > IDENTIFIER_MAX || hasControlCharacters(input)) return null;
-  const text = input.trim();
+  // Full-width digits and letters (typed with a Japanese keyboard) read as ASCII.
+  const text = input.normalize("NFKC").trim();
   if (!text) return null;
 
   const url = asUrl(text);
@@ -115,7 +122,7 @@ export function findIdentifiers(text: string): PaperIdentifier[] {
   };
   const candidates =
     /https?:\/\/[^\s<>()\]]+|arxiv:\s*[\w./-]+|\b10\.\d{4,9}\/[^\s<>()\]]+|(?:^|[\s(])(\d{4}\.\d{4,5}(?:v\d+)?)(?=$|[\s).,])/gim;
-  for (const m of text.slice(0, 50_000).matchAll(candidates)) {
+  for (const m of text.slice(0, 50_000).normalize("NFKC").matchAll(candidates)) {
     const raw = (m[1] ?? m[0]).trim().replace(/[.,;:]+$/, "");
     add(recogniseIdentifier(raw));
   }

@@ -1,6 +1,7 @@
 // A paper as a reader enters it: title, authors, year, URL, arXiv id, DOI — and the rules that
 // turn what people paste into canonical identifiers.
 import { z } from "zod";
+import { optionalIntField } from "@/lib/number-field";
 import { normalizeDoi, parseArxivId } from "./identifiers";
 
 export const PAPER_TITLE_MAX = 500;
@@ -22,19 +23,11 @@ export const paperSchema = z.object({
         .filter(Boolean)
         .slice(0, 100),
     ),
-  year: z
-    .union(
-      [
-        z.literal("").transform(() => undefined),
-        z.coerce
-          .number({ error: "yearInvalid" })
-          .int({ error: "yearInvalid" })
-          .min(1900, { error: "yearInvalid" })
-          .max(2100, { error: "yearInvalid" }),
-      ],
-      { error: "yearInvalid" },
-    )
-    .optional(),
+  year: optionalIntField(1900, 2100, {
+    invalid: "yearInvalid",
+    small: "yearInvalid",
+    large: "yearInvalid",
+  }),
   url: z
     .union(
       [

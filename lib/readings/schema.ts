@@ -1,5 +1,6 @@
 // A reading's answers (the six questions) and countdown input. Pure: no database.
 import { z } from "zod";
+import { intField } from "@/lib/number-field";
 import { transitionErrors } from "./countdown";
 
 /** Why a countdown command was refused; each is a message under timer.errors. */
@@ -17,11 +18,11 @@ export const answerKeys = [
 export type AnswerKey = (typeof answerKeys)[number];
 
 export const extendSchema = z.object({
-  minutes: z.coerce
-    .number({ error: "numberInvalid" })
-    .int({ error: "numberInvalid" })
-    .min(1, { error: "durationInvalid" })
-    .max(60, { error: "durationInvalid" }),
+  minutes: intField(1, 60, {
+    invalid: "numberInvalid",
+    small: "durationInvalid",
+    large: "durationInvalid",
+  }),
 });
 
 /** How many of the six answers have something in them. */

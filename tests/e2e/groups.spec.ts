@@ -153,9 +153,12 @@ test.describe("groups, invites and roles", () => {
 
     const ad = await signedInPage(browser, admin);
     await ad.page.goto(`/en/groups/${group.slug}/settings`);
+    // The form shows the limits as minutes:seconds.
+    await expect(ad.page.getByLabel("Recap soft limit (minutes:seconds)")).toHaveValue("1:00");
+    await expect(ad.page.getByLabel("Recap hard limit (minutes:seconds)")).toHaveValue("2:00");
     await ad.page.getByLabel("Reading time (minutes)").fill("500");
-    await ad.page.getByLabel("Recap soft limit (seconds)").fill("90");
-    await ad.page.getByLabel("Recap hard limit (seconds)").fill("60");
+    await ad.page.getByLabel("Recap soft limit (minutes:seconds)").fill("1:30");
+    await ad.page.getByLabel("Recap hard limit (minutes:seconds)").fill("1:00");
     await ad.page.getByRole("button", { name: "Save settings" }).click();
     await expect(ad.page.getByText("This number is too large.")).toBeVisible();
     await expect(
@@ -167,8 +170,16 @@ test.describe("groups, invites and roles", () => {
     });
     expect(unchanged).toEqual({ readingMinutes: 50, recapHardSeconds: 120 });
 
-    await ad.page.getByLabel("Reading time (minutes)").fill("45");
-    await ad.page.getByLabel("Recap hard limit (seconds)").fill("150");
+    // An empty number is "required"; a duration that is not minutes:seconds says how to write it.
+    await ad.page.getByLabel("Reading time (minutes)").fill("");
+    await ad.page.getByLabel("Recap hard limit (minutes:seconds)").fill("2:75");
+    await ad.page.getByRole("button", { name: "Save settings" }).click();
+    await expect(ad.page.getByText("This field is required.")).toBeVisible();
+    await expect(ad.page.getByText("Enter minutes and seconds, such as 1:30.")).toBeVisible();
+
+    // Full-width digits, as a Japanese keyboard types them, are read as numbers.
+    await ad.page.getByLabel("Reading time (minutes)").fill("４５");
+    await ad.page.getByLabel("Recap hard limit (minutes:seconds)").fill("２：３０");
     await ad.page.getByRole("button", { name: "Save settings" }).click();
     await expect(ad.page.getByText("Settings saved.")).toBeVisible();
     const saved = await testDb().group.findUniqueOrThrow({

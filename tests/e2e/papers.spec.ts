@@ -10,6 +10,7 @@ import {
   readArxivPaperBefore,
   signedInPage,
 } from "./support/fixtures";
+import { testDb } from "./support/db";
 
 async function meetingToJoin(locale: "en" | "ja" = "en") {
   const reader = await makeUser({ name: "Rin Reader", locale });
@@ -169,4 +170,35 @@ test("a paper read before needs confirming; others' readings are shown; the boar
   await expect(row).toContainText("Attention Is All You Need");
   await expect(row.getByTestId("reread")).toHaveText("Read before");
   await context.close();
+});
+
+test("full-width digits typed with a Japanese keyboard are read: an arXiv id and a year", async ({
+  browser,
+}) => {
+  const { reader, path } = await meetingToJoin("ja");
+  const { page, context } = await signedInPage(browser, reader, { locale: "ja" });
+  await page.goto(path);
+  await page.getByLabel("arXiv ID・DOI・リンク").fill("２３０４．１３７０５");
+  await page.getByRole("button", { name: "調べる" }).click();
+  await expect(page.getByTestId("lookup-status")).toHaveAttribute("data-status", "found");
+  await expect(page.getByLabel("論文タイトル")).toHaveValue(
+    "Learning Fine-Grained Bimanual Manipulation with Low-Cost Hardware",
+  );
+  await context.close();
+
+  // By hand, with the year in full-width digits.
+  const other = await meetingToJoin("ja");
+  const second = await signedInPage(browser, other.reader, { locale: "ja" });
+  await second.page.goto(other.path);
+  await second.page.getByLabel("論文タイトル").fill("手で入力した論文");
+  await second.page.getByLabel("年", { exact: true }).fill("２０２０");
+  await second.page.getByRole("button", { name: "読み手として参加" }).click();
+  await expect(second.page.getByRole("region", { name: "あなたのカウントダウン" })).toBeVisible();
+  const reading = await testDb().reading.findFirstOrThrow({
+    where: { userId: other.reader.id },
+    select: { paper: { select: { year: true, title: true } }, paperOverrides: true },
+  });
+  expect(reading.paper.title).toBe("手で入力した論文");
+  expect(reading.paper.year ?? JSON.parse(reading.paperOverrides ?? "{}").year).toBe(2020);
+  await second.context.close();
 });
