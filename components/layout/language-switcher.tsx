@@ -38,11 +38,18 @@ export function LanguageSwitcher({
           disabled={pending}
           aria-pressed={l === locale}
           onClick={() => l !== locale && choose(l)}
+          aria-label={t(`languages.${l}`)}
           className={`min-h-8 rounded px-2 py-1 font-medium ${
             l === locale ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"
           }`}
         >
-          {t(`languages.${l}`)}
+          {/* On a phone, the short code keeps the header to one row. */}
+          <span aria-hidden className="sm:hidden">
+            {l.toUpperCase()}
+          </span>
+          <span aria-hidden className="hidden sm:inline">
+            {t(`languages.${l}`)}
+          </span>
         </button>
       ))}
     </div>

@@ -165,3 +165,53 @@ test("a new group shows its invite first; a running meeting is joined, not start
   await o.context.close();
   await m.context.close();
 });
+
+test("on a phone the header keeps to one row, signed in or out, in both languages; the app has its icons", async ({
+  browser,
+  request,
+}) => {
+  const user = await makeUser({ name: "Mio Member" });
+  for (const locale of ["ja", "en"] as const) {
+    for (const signedIn of [true, false]) {
+      const { page, context } = signedIn
+        ? await signedInPage(browser, user, { locale, viewport: { width: 360, height: 700 } })
+        : await (async () => {
+            const c = await browser.newContext({ viewport: { width: 360, height: 700 } });
+            return { context: c, page: await c.newPage() };
+          })();
+      await page.goto(`/${locale}/${signedIn ? "groups" : "sign-in"}`);
+      const header = page.locator("body > header, header").first();
+      const items = header.locator("a:visible, button:visible");
+      // One row: every link and button is centred on the same line (within a few pixels).
+      const centres = await items.evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return (r.top + r.bottom) / 2;
+        }),
+      );
+      expect(
+        Math.max(...centres) - Math.min(...centres),
+        `${locale} ${signedIn}: ${centres}`,
+      ).toBeLessThan(8);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+      if (signedIn) {
+        // The icons keep their names.
+        await expect(
+          page.getByRole("button", { name: locale === "ja" ? "ログアウト" : "Sign out" }),
+        ).toBeVisible();
+        await expect(page.getByRole("button", { name: "English" })).toBeVisible();
+      }
+      await context.close();
+    }
+  }
+  for (const path of ["/favicon.ico", "/icon.svg", "/apple-icon.png", "/manifest.webmanifest"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+  }
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as {
+    icons: { src: string }[];
+  };
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
+});
