@@ -8,6 +8,8 @@ import { E2E_AUTH_SECRET } from "./tests/e2e/support/constants";
 const port = Number(process.env.E2E_PORT ?? 3107);
 // The stand-in for the paper look-up services (arXiv, doi.org, Crossref).
 export const standInPort = port + 50;
+// Its mail server (SMTP), for password reset mail.
+export const smtpPort = port + 51;
 const standIn = `http://127.0.0.1:${standInPort}`;
 export const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.DATABASE_URL || `file:./.data/e2e-${port}.db`;
@@ -53,7 +55,7 @@ export default defineConfig({
       command: "node tests/e2e/support/paper-stand-in.mjs",
       url: `${standIn}/health`,
       reuseExistingServer: false,
-      env: { STAND_IN_PORT: String(standInPort) },
+      env: { STAND_IN_PORT: String(standInPort), STAND_IN_SMTP_PORT: String(smtpPort) },
     },
     {
       command: "node scripts/e2e-server.mjs",
@@ -73,6 +75,8 @@ export default defineConfig({
         ARXIV_API_URL: `${standIn}/arxiv/query`,
         DOI_RESOLVER_URL: `${standIn}/doi`,
         CROSSREF_API_URL: `${standIn}/crossref`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: "Yomikai <yomikai@example.test>",
         // The 3 s spacing is proven by a unit test; here it would only queue parallel tests.
         ARXIV_MIN_INTERVAL_MS: "200",
         // Streams re-check membership every heartbeat; short here so a removal shows quickly.

@@ -66,6 +66,20 @@ export const envSchema = z
       .max(200)
       .regex(/^[\x20-\x7e]*$/, { message: "LOOKUP_CONTACT must be plain ASCII (an email or URL)" })
       .default(""),
+    // Outgoing mail (password reset links): smtp(s)://user:pass@host:port, and the From address.
+    SMTP_URL: z
+      .string()
+      .trim()
+      .default("")
+      .refine((v) => v === "" || /^smtps?:\/\/[^\s]+$/.test(v), {
+        message: "SMTP_URL must be smtp://… or smtps://… (user:password@host:port)",
+      }),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[^\r\n]*$/, { message: "MAIL_FROM must be one line" })
+      .default(""),
     // Tests only: lets a request shift the server's clock by a cookie (see lib/clock.ts).
     E2E_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
     // A production build runs the test clock only when this says so too (the e2e suite does).
@@ -94,6 +108,15 @@ export const envSchema = z
         path: ["E2E_TEST_CLOCK"],
         message:
           "E2E_TEST_CLOCK lets visitors move the server's clock; in production it also needs E2E_TEST_CLOCK_IN_PRODUCTION=1 (tests only)",
+      });
+      failed = true;
+    }
+    if (raw.SMTP_URL && !raw.MAIL_FROM) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_FROM"],
+        message:
+          'MAIL_FROM must be set with SMTP_URL (for example: "Yomikai <yomikai@example.org>")',
       });
       failed = true;
     }
@@ -130,6 +153,7 @@ export const envSchema = z
       benchToken: raw.BENCH_TOKEN,
       publicUrl: raw.AUTH_URL ? new URL(raw.AUTH_URL).origin : null,
       liveHeartbeatMs: raw.LIVE_HEARTBEAT_MS,
+      mail: raw.SMTP_URL ? { url: raw.SMTP_URL, from: raw.MAIL_FROM } : null,
       autosaveLimit: { burst: raw.AUTOSAVE_BURST, perSecond: raw.AUTOSAVE_PER_SECOND },
       lookup: {
         arxivApiUrl: raw.ARXIV_API_URL,

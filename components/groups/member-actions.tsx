@@ -5,7 +5,13 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
-import { changeRoleAction, leaveGroupAction, removeMemberAction } from "@/lib/groups/actions";
+import {
+  changeRoleAction,
+  leaveGroupAction,
+  ownerResetLinkAction,
+  removeMemberAction,
+} from "@/lib/groups/actions";
+import { CopyButton } from "./invite-panel";
 import { roles, type GroupRole } from "@/lib/groups/schema";
 
 type Props = { groupSlug: string; membershipId: string; name: string; role: GroupRole };
@@ -14,6 +20,9 @@ export function MemberActions({ groupSlug, membershipId, name, role }: Props) {
   const t = useTranslations();
   const [roleState, roleAction] = useActionState(changeRoleAction, idleState);
   const [removeState, removeAction] = useActionState(removeMemberAction, idleState);
+  const [resetState, resetAction] = useActionState(ownerResetLinkAction, idleState);
+  const resetText = useFormText(resetState);
+  const resetUrl = resetState.status === "success" ? resetState.data?.url : undefined;
   const roleText = useFormText(roleState);
   const removeText = useFormText(removeState);
   const selectId = `role-${membershipId}`;
@@ -65,8 +74,39 @@ export function MemberActions({ groupSlug, membershipId, name, role }: Props) {
           </SubmitButton>
         </form>
       </div>
+      {resetUrl ? (
+        <div className="w-full max-w-md space-y-1" data-reset-link>
+          <label htmlFor={`reset-${membershipId}`} className="text-xs font-medium">
+            {t("members.reset.linkFor", { name })}
+          </label>
+          <div className="flex gap-2">
+            <input
+              id={`reset-${membershipId}`}
+              readOnly
+              value={resetUrl}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-h-10 w-full min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 font-mono text-xs"
+            />
+            <CopyButton text={resetUrl} />
+          </div>
+          <p className="text-xs text-slate-600">{t("members.reset.howTo", { name })}</p>
+        </div>
+      ) : (
+        <form action={resetAction}>
+          <input type="hidden" name="groupSlug" value={groupSlug} />
+          <input type="hidden" name="membershipId" value={membershipId} />
+          <SubmitButton
+            variant="secondary"
+            pendingLabel="…"
+            aria-label={`${t("members.reset.make")}: ${name}`}
+          >
+            {t("members.reset.make")}
+          </SubmitButton>
+        </form>
+      )}
       {roleText.notice()}
       {removeText.notice()}
+      {resetText.notice()}
     </div>
   );
 }

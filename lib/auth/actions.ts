@@ -4,10 +4,20 @@ import { redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { clientIp, signIn, signOut, enabledOAuthProviders } from "./config";
-import { callbackPathSchema, signInSchema, signUpSchema } from "./schema";
+import {
+  callbackPathSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  signInSchema,
+  signUpSchema,
+} from "./schema";
 import { allowAction } from "./rate-limit";
 import { fieldError, formError, formOnly, parseForm } from "@/lib/forms";
-import { createUser } from "@/lib/users/mutations";
+import { createUser, issueEmailReset, resetPassword } from "@/lib/users/mutations";
+import { mailConfigured, sendMail } from "@/lib/mail";
+import { publicOrigin } from "@/lib/origin";
+import { after } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { getUserCredentials } from "@/lib/users/data";
 import { isLocale, type Locale } from "@/lib/i18n/routing";
 import { rememberLocale } from "@/lib/i18n/remember-locale";
@@ -76,6 +86,62 @@ export const signInAction = formOnly(async (_prev, formData) => {
       ? await landingFor(user.id, formData.get("callbackUrl"), locale)
       : landingPath(formData.get("callbackUrl"), locale),
   );
+});
+
+/**
+ * "Forgot your password?": mails a one-time link (an hour) when an account has this address. The
+ * answer is the same whether or not it has one; the mail goes out after the answer, so the time
+ * taken says nothing either. Without a mail server, the person is told to ask a group owner.
+ */
+export const requestPasswordResetAction = formOnly(async (_prev, formData) => {
+  const parsed = parseForm(forgotPasswordSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const { email } = parsed.data;
+  const locale = await currentLocale();
+  if (!mailConfigured() && env().nodeEnv === "production")
+    return formError("auth.reset.noMail", formData);
+  const ip = clientIp(await headers());
+  const [byIp, byEmail] = await Promise.all([
+    allowAction("passwordResetRequest", `ip:${ip}`),
+    allowAction("passwordResetRequest", `email:${email}`),
+  ]);
+  if (!byIp || !byEmail) return formError("errors.RATE_LIMITED", formData);
+  const origin = await publicOrigin();
+  after(async () => {
+    const reset = await issueEmailReset(email);
+    if (!reset) return;
+    const language = reset.locale && isLocale(reset.locale) ? reset.locale : locale;
+    const t = await getTranslations({ locale: language, namespace: "auth.reset.mail" });
+    await sendMail({
+      to: email,
+      subject: t("subject"),
+      text: t("body", {
+        name: reset.name,
+        link: `${origin}/${language}/reset-password/${reset.token}`,
+      }),
+    });
+  });
+  return { status: "success", message: "auth.reset.sent", data: { email } };
+});
+
+/** Sets a new password from a reset link, ends every other session and signs in. */
+export const resetPasswordAction = formOnly(async (_prev, formData) => {
+  const parsed = parseForm(resetPasswordSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const result = await resetPassword(parsed.data.token, parsed.data.newPassword);
+  if (!result.ok) return formError("auth.reset.invalidLink");
+  const locale = await currentLocale();
+  try {
+    await signIn("credentials", {
+      email: result.email,
+      password: parsed.data.newPassword,
+      redirect: false,
+    });
+  } catch (error) {
+    if (error instanceof AuthError) redirect(`/${locale}/sign-in`);
+    throw error;
+  }
+  redirect(`/${locale}/groups`);
 });
 
 export async function oauthSignInAction(formData: FormData): Promise<void> {

@@ -44,6 +44,9 @@ export async function attemptSucceeded(email: string, ip: string): Promise<void>
 export const ACTION_LIMITS = {
   signUp: { limit: 10, windowMs: 60 * 60_000 },
   passwordChange: { limit: 10, windowMs: 60 * 60_000 },
+  // Reset links asked for, per client address and per email address; issued by owners, per owner.
+  passwordResetRequest: { limit: 5, windowMs: 60 * 60_000 },
+  ownerResetLink: { limit: 20, windowMs: 24 * 60 * 60_000 },
   inviteJoin: { limit: 30, windowMs: 60 * 60_000 },
   groupCreate: { limit: 20, windowMs: 24 * 60 * 60_000 },
   meetingCreate: { limit: 60, windowMs: 24 * 60 * 60_000 },

@@ -60,6 +60,21 @@ export const changePasswordSchema = z
     error: "passwordsDiffer",
   });
 
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
+
+export const resetPasswordSchema = z
+  .object({
+    token: resetTokenSchema,
+    newPassword: passwordSchema,
+    confirmPassword: z.string({ error: "required" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "passwordsDiffer",
+  });
+
 const LOCAL_ORIGIN = "https://yomikai.invalid";
 // Control characters and backslashes: browsers drop or reinterpret them in URLs (/\t/evil.example
 // and /\\evil.example both reach another host), so a path holding one is never followed.

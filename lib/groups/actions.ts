@@ -7,6 +7,8 @@ import { getSessionUser } from "@/lib/auth/session";
 import { appErrorState, fieldError, formAction, formError, formOnly, parseForm } from "@/lib/forms";
 import { memberGroup } from "./guards";
 import { joinAndLand } from "./invite-landing";
+import { issueOwnerReset } from "@/lib/users/mutations";
+import { publicOrigin } from "@/lib/origin";
 import { currentLocale } from "@/lib/i18n/current-locale";
 import { allowAction } from "@/lib/auth/rate-limit";
 import {
@@ -140,3 +142,25 @@ export const leaveGroupAction = formOnly(async (_prev, formData) => {
   if (left) redirect(`/${await getLocale()}/groups`);
   return { status: "idle" };
 });
+
+/**
+ * A one-time password reset link an owner hands to a member who cannot get mail (valid a day). Only
+ * for members whose every group this owner owns (see issueOwnerReset).
+ */
+export const ownerResetLinkAction = formAction(
+  memberGroup,
+  z.object({ membershipId: idSchema.optional() }),
+  async ({ user, group }, { membershipId }) => {
+    if (!membershipId) return formError("errors.NOT_FOUND");
+    if (!(await allowAction("ownerResetLink", user.id))) return formError("errors.RATE_LIMITED");
+    const result = await issueOwnerReset(user.id, group.id, membershipId);
+    if (!result.ok)
+      return result.reason === "forbidden"
+        ? formError("errors.FORBIDDEN")
+        : formError(`members.reset.${result.reason}`);
+    return {
+      status: "success",
+      data: { url: `${await publicOrigin()}/reset-password/${result.token}`, name: result.name },
+    };
+  },
+);

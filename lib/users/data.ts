@@ -1,4 +1,5 @@
 import "server-only";
+import { resetTokenHash } from "./reset-token";
 import { db } from "@/lib/db";
 
 export const sessionUserSelect = { id: true, email: true, name: true, locale: true } as const;
@@ -37,4 +38,16 @@ export async function getPasswordHash(userId: string): Promise<string | null> {
 export async function getConnectedProviders(userId: string): Promise<string[]> {
   const accounts = await db.account.findMany({ where: { userId }, select: { provider: true } });
   return [...new Set(accounts.map((a) => a.provider))].sort();
+}
+
+/** Whether a reset link can still be used, and for whom (shown on the reset page). */
+export async function resetLinkView(token: string, now = new Date()) {
+  const reset = await db.passwordReset.findUnique({
+    where: { tokenHash: resetTokenHash(token) },
+    select: { expiresAt: true, usedAt: true, user: { select: { email: true } } },
+  });
+  if (!reset) return { status: "unknown" as const };
+  if (reset.usedAt) return { status: "used" as const };
+  if (reset.expiresAt <= now) return { status: "expired" as const };
+  return { status: "valid" as const, email: reset.user.email };
 }

@@ -32,6 +32,7 @@ type Phase = "PLANNED" | "READING" | "RECAP" | "CLOSED";
  * paper added by the other reader.
  */
 type World = {
+  startedAt: Date;
   slug: string;
   groupId: string;
   meetingId: string;
@@ -102,6 +103,8 @@ const rows: Record<string, Row | PublicRow> = {
   signUpAction: { public: "makes an account", kind: "form" },
   signOutAction: { public: "ends the caller's session", kind: "value" },
   oauthSignInAction: { public: "hands over to a provider", kind: "plainForm" },
+  requestPasswordResetAction: { public: "mails a reset link to an address", kind: "form" },
+  resetPasswordAction: { public: "sets a password with a reset link", kind: "form" },
 
   connectOAuthAction: {
     // No provider is enabled here: a signed-in caller lands back on the profile unchanged.
@@ -208,6 +211,17 @@ const rows: Record<string, Row | PublicRow> = {
     effect: async (w) =>
       (await testDb().membership.count({ where: { id: w.membership.target! } })) === 0,
     sweep: ["membershipId", "block"],
+    sweepAs: "owner",
+  },
+  ownerResetLinkAction: {
+    // Owners only, for a member whose every group they own (the target's are all this owner's).
+    args: (w) => groupForm(w, { membershipId: w.membership.target! }),
+    expect: byRole("forbidden", { owner: "ok" }),
+    effect: async (w) =>
+      (await testDb().passwordReset.count({
+        where: { userId: w.people.target.id, createdAt: { gte: w.startedAt } },
+      })) > 0,
+    sweep: ["membershipId"],
     sweepAs: "owner",
   },
   leaveGroupAction: {
@@ -375,6 +389,7 @@ async function makeWorld(
   row: string,
 ): Promise<World> {
   const db = testDb();
+  const startedAt = new Date(Date.now() - 1000);
   const slug = `m-${uniqueId()}`;
   const group = await db.group.create({
     data: { name: `Matrix ${row}`, slug },
@@ -439,6 +454,7 @@ async function makeWorld(
     data: { groupId: group.id, paperId: queued.id, addedById: people.otherReader.id },
   });
   return {
+    startedAt,
     slug,
     groupId: group.id,
     meetingId: m.id,

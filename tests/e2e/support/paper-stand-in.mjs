@@ -1,8 +1,11 @@
-// A local stand-in for the arXiv API, doi.org and Crossref's API, replaying the recorded answers
-// in tests/fixtures/papers/ so the end-to-end tests never reach the internet. Some identifiers
-// play the bad days: 2401.00001 and 10.5555/down answer 503, 2401.00002 answers after 8 s (past
-// the app's 5 s timeout). GET /calls tells how many requests each identifier caused.
+// A local stand-in for the outside services, so the end-to-end tests never reach the internet:
+// the arXiv API, doi.org and Crossref's API, replaying the recorded answers in
+// tests/fixtures/papers/ (some identifiers play the bad days: 2401.00001 and 10.5555/down answer
+// 503, 2401.00002 answers after 8 s, past the app's 5 s timeout; GET /calls tells how many
+// requests each identifier caused), and a mail server (SMTP on STAND_IN_SMTP_PORT) whose
+// messages GET /mail?to=<address> returns.
 import { createServer } from "node:http";
+import { SMTPServer } from "smtp-server";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +13,8 @@ import { fileURLToPath } from "node:url";
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/papers");
 const port = Number(process.env.STAND_IN_PORT ?? 3157);
 const calls = new Map();
+/** Messages received over SMTP: { to, raw }, newest last. */
+const mail = [];
 const fileName = (id) => id.toLowerCase().replace(/\//g, "_");
 
 function send(res, status, type, body) {
@@ -20,6 +25,15 @@ function send(res, status, type, body) {
 createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
   if (url.pathname === "/health") return send(res, 200, "text/plain", "ok");
+  if (url.pathname === "/mail") {
+    const to = (url.searchParams.get("to") ?? "").toLowerCase();
+    return send(
+      res,
+      200,
+      "application/json",
+      JSON.stringify(mail.filter((m) => m.to.includes(to))),
+    );
+  }
   if (url.pathname === "/calls")
     return send(res, 200, "application/json", JSON.stringify(Object.fromEntries(calls)));
 
@@ -58,3 +72,17 @@ createServer(async (req, res) => {
   }
   send(res, 404, "text/plain", "Not found");
 }).listen(port, "127.0.0.1");
+
+new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, session, callback) {
+    const chunks = [];
+    stream.on("data", (c) => chunks.push(c));
+    stream.on("end", () => {
+      const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+      mail.push({ to, raw: Buffer.concat(chunks).toString("utf8") });
+      callback();
+    });
+  },
+}).listen(Number(process.env.STAND_IN_SMTP_PORT ?? port + 1), "127.0.0.1");

@@ -36,6 +36,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <h1 className="text-xl font-semibold">{t("signInTitle")}</h1>
       {linkError ? <Notice tone="error">{t(`oauth.${linkError}`)}</Notice> : null}
       <SignInForm action={signInAction} callbackUrl={callbackUrl} />
+      <p className="-mt-3 text-right text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {t("reset.forgotLink")}
+        </Link>
+      </p>
       <OAuthButtons
         providers={enabledOAuthProviders()}
         action={oauthSignInAction}
