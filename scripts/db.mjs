@@ -9,7 +9,7 @@
 //
 // The database is DATABASE_URL (postgresql://… or file:…), or the SQLite default.
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { randomBytes } from "node:crypto";
@@ -18,6 +18,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import Database from "better-sqlite3";
 import { writeSchemas } from "./prisma-schemas.mjs";
 import { resolveDatabaseUrl } from "./database-url.mjs";
 
@@ -107,8 +108,40 @@ async function applyWith({ engine, provider }) {
   return out.appliedMigrationNames;
 }
 
+/**
+ * For SQLite: whether every committed migration is already applied, read without the schema
+ * engine. The engine takes the file's write lock, which a running app may hold; when there is
+ * nothing to apply (the usual case for `npm run dev` and `db:seed`), it need not start at all.
+ */
+function sqliteUpToDate(url) {
+  if (providerOf(url) !== "sqlite") return false;
+  const file = resolve(root, url.replace(/^file:/, ""));
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, timeout: 20_000 });
+  try {
+    const table = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
+      )
+      .get();
+    if (!table) return false;
+    const applied = new Set(
+      db
+        .prepare(
+          "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+        )
+        .all()
+        .map((r) => r.migration_name),
+    );
+    return loadMigrations("sqlite").migrationDirectories.every((m) => applied.has(m.path));
+  } finally {
+    db.close();
+  }
+}
+
 export async function deploy(url) {
   ensureSqliteDir(url);
+  if (sqliteUpToDate(url)) return [];
   const opened = await openEngine(url);
   try {
     return await applyWith(opened);

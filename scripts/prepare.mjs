@@ -43,7 +43,10 @@ try {
     { stdio: "inherit", cwd: root },
   );
 } catch {
+  const url = process.env.DATABASE_URL ?? "";
   fail(
-    "Could not migrate the database. Check DATABASE_URL and that the database server is running.",
+    url.startsWith("postgres")
+      ? "Could not migrate the PostgreSQL database. Check that the server in DATABASE_URL is running, that the database exists (createdb yomikai) and that its user may create tables."
+      : "Could not migrate the SQLite database. If another program holds the file's lock for long, wait and try again; check that .data/ (or the folder in DATABASE_URL) is writable.",
   );
 }
