@@ -24,7 +24,11 @@ describe("the demo seed on a database the app has open", () => {
     const { join } = await import("node:path");
     const Database = (await import("better-sqlite3")).default;
     const file = join(mkdtempSync(join(tmpdir(), "yomikai-seed-")), "demo.db");
-    const env = { ...process.env, NODE_ENV: "development", DATABASE_URL: `file:${file}` };
+    const env = {
+      ...process.env,
+      NODE_ENV: "development" as const,
+      DATABASE_URL: `file:${file}`,
+    };
     const run = () =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
         const child = spawn("npm", ["run", "--silent", "db:seed"], { env });

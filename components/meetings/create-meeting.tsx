@@ -9,7 +9,7 @@ import { idleState } from "@/lib/forms";
 import { createMeetingAction } from "@/lib/meetings/actions";
 
 /** Adds the browser's offset from UTC in minutes (as Date#getTimezoneOffset gives it). */
-function withTzOffset(action: (formData: FormData) => void) {
+export function withTzOffset(action: (formData: FormData) => void) {
   return (formData: FormData) => {
     formData.set("tzOffset", String(new Date().getTimezoneOffset()));
     action(formData);

@@ -1,33 +1,85 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+"use client";
+
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from "react";
+import { useFormStatus } from "react-dom";
 
 type Common = { label: string; name: string; hint?: string; errors?: string[] | undefined };
 
-function describedBy(name: string, hint?: string, errors?: string[]) {
+function describedBy(id: string, hint?: string, errors?: string[]) {
   return (
-    [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ") ||
+    [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") ||
     undefined
   );
 }
 
-function FieldShell({ label, name, hint, errors, children }: Common & { children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  name,
+  hint,
+  errors,
+  children,
+}: Common & { id: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
       {children}
       {hint ? (
-        <p id={`${name}-hint`} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
       {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm text-red-700" data-field-error={name}>
+        <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
           {errors.join(" ")}
         </p>
       ) : null}
     </div>
   );
+}
+
+/**
+ * A field's error as the person sees it: gone as soon as they change the field (the next submit
+ * judges it again), and after a submit that comes back with errors, the first field in error of
+ * the form takes the focus.
+ */
+function useFieldErrors(errors: string[] | undefined) {
+  const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  const [edited, setEdited] = useState(false);
+  const { pending } = useFormStatus();
+  const submitted = useRef(false);
+
+  useEffect(() => {
+    const form = ref.current?.form;
+    if (!form) return;
+    const onSubmit = () => setEdited(false);
+    form.addEventListener("submit", onSubmit);
+    return () => form.removeEventListener("submit", onSubmit);
+  }, []);
+
+  useEffect(() => {
+    if (pending) {
+      submitted.current = true;
+      return;
+    }
+    if (!submitted.current) return;
+    submitted.current = false;
+    const el = ref.current;
+    if (el && errors?.length && el.form?.querySelector('[aria-invalid="true"]') === el) el.focus();
+  }, [pending, errors]);
+
+  return { ref, shown: edited ? undefined : errors, edit: () => setEdited(true) };
 }
 
 const inputClass =
@@ -37,17 +89,26 @@ export function Field({
   label,
   name,
   hint,
-  errors,
+  errors: given,
+  onChange,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const { ref, shown: errors, edit } = useFieldErrors(given);
+  // Unique on the page: two forms may each have a field of the same name.
+  const id = useId();
   return (
-    <FieldShell label={label} name={name} hint={hint} errors={errors}>
+    <FieldShell id={id} label={label} name={name} hint={hint} errors={errors}>
       <input
-        id={name}
+        ref={ref}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         className={`${inputClass} ${errors?.length ? "border-red-500" : "border-slate-300"}`}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => {
+          edit();
+          onChange?.(e);
+        }}
         {...input}
       />
     </FieldShell>
@@ -58,17 +119,25 @@ export function SelectField({
   label,
   name,
   hint,
-  errors,
+  errors: given,
   children,
+  onChange,
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { ref, shown: errors, edit } = useFieldErrors(given);
+  const id = useId();
   return (
-    <FieldShell label={label} name={name} hint={hint} errors={errors}>
+    <FieldShell id={id} label={label} name={name} hint={hint} errors={errors}>
       <select
-        id={name}
+        ref={ref}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) => {
+          edit();
+          onChange?.(e);
+        }}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         className={`${inputClass} ${errors?.length ? "border-red-500" : "border-slate-300"}`}
         {...select}
       >

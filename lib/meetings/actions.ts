@@ -29,6 +29,8 @@ import {
   deleteMeeting,
   joinMeeting,
   meetingInvite,
+  updateMeeting,
+  cancelMeeting,
   moveToRecap,
   setFacilitator,
   startEveryone,
@@ -186,6 +188,35 @@ export const meetingLinkAction = formAction(
     if (!result.ok) return failed("meeting", result);
     const url = `${await publicOrigin()}${invitePath(result.token, meeting.number)}`;
     return { status: "success", data: { url, qr: await qrSvg(url) } };
+  },
+);
+
+/** Moves or retitles a scheduled meeting (an empty title: one made from the date). */
+export const updateMeetingAction = formAction(
+  memberMeeting,
+  createMeetingSchema,
+  async ({ user, meeting }, { scheduledAt, tzOffset, title }, formData) => {
+    const at = localInputToDate(scheduledAt, tzOffset);
+    if (!at) return fieldError("scheduledAt", "validation.dateInvalid", formData);
+    const result = await updateMeeting(user.id, meeting.id, {
+      scheduledAt: at,
+      title: title ?? defaultMeetingTitle(at, await getLocale(), tzOffset),
+    });
+    if (!result.ok) return failed("meeting", result, formData);
+    refresh(meeting.group.slug, meeting.number);
+    return { status: "success", message: "meeting.updated" };
+  },
+);
+
+/** Calls off a scheduled meeting nobody has joined; back to the group. */
+export const cancelMeetingAction = formAction(
+  memberMeeting,
+  z.object({}),
+  async ({ user, meeting }) => {
+    const result = await cancelMeeting(user.id, meeting.id);
+    if (!result.ok) return failed("meeting", result);
+    refresh(meeting.group.slug);
+    redirect(`/${await getLocale()}/groups/${meeting.group.slug}`);
   },
 );
 

@@ -374,3 +374,37 @@ export async function meetingInvite(
     return { ok: true, token: created.token } as const;
   });
 }
+
+/** Moves or retitles a scheduled meeting (the facilitator, admins and owners; before it starts). */
+export async function updateMeeting(
+  userId: string,
+  meetingId: string,
+  input: { scheduledAt: Date; title: string },
+): Promise<{ ok: true } | Failure<"wrongPhase">> {
+  return driveMeeting(userId, meetingId, async (tx, meeting) => {
+    if (meeting.phase !== "PLANNED") return { ok: false, reason: "wrongPhase" } as const;
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { scheduledAt: input.scheduledAt, title: input.title },
+      select: { id: true },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * Calls off a scheduled meeting nobody has joined yet (the facilitator, admins and owners): it
+ * goes away. Once someone has picked a paper, only an admin or owner deletes it.
+ */
+export async function cancelMeeting(
+  userId: string,
+  meetingId: string,
+): Promise<{ ok: true } | Failure<"wrongPhase" | "hasReaders">> {
+  return driveMeeting(userId, meetingId, async (tx, meeting) => {
+    if (meeting.phase !== "PLANNED") return { ok: false, reason: "wrongPhase" } as const;
+    if ((await tx.reading.count({ where: { meetingId } })) > 0)
+      return { ok: false, reason: "hasReaders" } as const;
+    await tx.meeting.delete({ where: { id: meetingId }, select: { id: true } });
+    return { ok: true } as const;
+  });
+}

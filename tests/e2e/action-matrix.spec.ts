@@ -290,6 +290,25 @@ const rows: Record<string, Row | PublicRow> = {
     sweep: ["command", "confirm"],
     sweepAs: "facilitator",
   },
+  updateMeetingAction: {
+    phase: "PLANNED",
+    args: (w) =>
+      meetingForm(w, { scheduledAt: "2031-05-01T19:00", tzOffset: "-540", title: "Moved" }),
+    expect: byRole("forbidden", drivers),
+    effect: async (w) => (await meeting(w))!.title === "Moved",
+    sweep: ["scheduledAt", "tzOffset", "title"],
+    sweepAs: "facilitator",
+  },
+  cancelMeetingAction: {
+    // Nobody has joined this scheduled meeting yet.
+    phase: "PLANNED",
+    setup: async (w) => {
+      await testDb().reading.deleteMany({ where: { meetingId: w.meetingId } });
+    },
+    args: (w) => meetingForm(w),
+    expect: byRole("forbidden", drivers),
+    effect: async (w) => (await meeting(w)) === null,
+  },
   deleteMeetingAction: {
     phase: "PLANNED",
     args: (w) => meetingForm(w),

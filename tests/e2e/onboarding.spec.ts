@@ -215,3 +215,50 @@ test("on a phone the header keeps to one row, signed in or out, in both language
   };
   for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
 });
+
+test("a form's errors: focus goes to the first field in error, and an error clears once its field is changed", async ({
+  page,
+}) => {
+  await page.goto("/en/sign-up");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const name = page.getByLabel("Display name");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toBeFocused();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await name.fill("Kai");
+  await expect(name).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator('[data-field-error="name"]')).toHaveCount(0);
+  // The email's error stays until the email is changed.
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await page.getByLabel("Email").fill("kai@example.test");
+  await expect(page.getByText("Enter a valid email address.")).toHaveCount(0);
+});
+
+test("a scheduled meeting is moved and retitled, then called off, by its facilitator", async ({
+  browser,
+}) => {
+  const owner = await makeUser();
+  const facilitator = await makeUser({ name: "Fumi Facilitator" });
+  const group = await makeGroup(owner.id);
+  await addMember(group.slug, facilitator.id);
+  const meeting = await makeMeeting(group.slug, facilitator.id, 1, { title: "Week 1" });
+  const { page, context } = await signedInPage(browser, facilitator);
+  await page.goto(`/en/groups/${group.slug}/meetings/1`);
+  await page.getByText("Change the date or title").click();
+  await page.getByLabel("Date and time").fill("2031-04-01T19:30");
+  await page.getByLabel("Title (optional)").fill("Week 1 (moved)");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Meeting updated.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Week 1 (moved)");
+  const moved = await testDb().meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+  // The browser's zone (the test machine's) turns 19:30 local into the stored instant.
+  const offset = await page.evaluate(() => new Date("2031-04-01T19:30").getTime());
+  expect(moved.scheduledAt.getTime()).toBe(offset);
+
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Call off this meeting" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/groups/${group.slug}$`));
+  expect(await testDb().meeting.count({ where: { id: meeting.id } })).toBe(0);
+  await context.close();
+});

@@ -48,6 +48,8 @@ async function attach(page: Page, testInfo: TestInfo, name: string) {
 test("the reading page uses the width it has, puts the form first on a phone and has a dark theme", async ({
   browser,
 }, testInfo) => {
+  // Twelve page loads, each checked by axe and photographed.
+  test.slow();
   const reader = await makeUser({ name: "Rei Reader" });
   const r = await makeReading(reader, { startedAgoMs: 12 * 60_000 });
   for (const name of ["Kai", "Mio", "Sora"]) {
@@ -161,6 +163,7 @@ test("a short recap slide grows to fill the projector; a long one shrinks to fit
 test("the phone remote and a closed meeting, in both languages and themes", async ({
   browser,
 }, testInfo) => {
+  test.slow();
   const m = await makeRecapMeeting();
   const closed = await makeRecapMeeting();
   await setMeetingPhase(closed.meetingId, "CLOSED");

@@ -17,6 +17,7 @@ import { queueForJoin, suggestionsFromMeeting } from "@/lib/queue/data";
 import { QueueSuggestions } from "@/components/queue/suggestions";
 import { DeleteMeeting } from "@/components/meetings/delete-meeting";
 import { MeetingLink } from "@/components/meetings/meeting-link";
+import { EditMeeting } from "@/components/meetings/edit-meeting";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
@@ -81,6 +82,15 @@ export default async function MeetingPage({ params }: Props) {
           everyoneStarted={
             board.rows.length > 0 && board.rows.every((r) => r.countdown.startedAt !== null)
           }
+        />
+      ) : null}
+      {canDrive && meeting.phase === "PLANNED" ? (
+        <EditMeeting
+          groupSlug={meeting.group.slug}
+          number={meeting.number}
+          scheduledAt={meeting.scheduledAt.toISOString()}
+          title={meeting.title}
+          canCancel={board.rows.length === 0}
         />
       ) : null}
       {canDrive && (meeting.phase === "PLANNED" || meeting.phase === "READING") ? (
