@@ -35,7 +35,7 @@ import {
   setFacilitator,
   startEveryone,
 } from "./mutations";
-import { createMeetingSchema, defaultMeetingTitle, localInputToDate } from "./schema";
+import { createMeetingSchema, localInputToDate } from "./schema";
 
 function refresh(slug: string, number?: number) {
   revalidatePath(`/[locale]/groups/${slug}`, "page");
@@ -55,13 +55,10 @@ export const createMeetingAction = formOnly(async (_prev, formData) => {
   if (!group) return formError("errors.NOT_FOUND");
   if (!(await allowAction("meetingCreate", user.id))) return formError("errors.RATE_LIMITED");
   const startNow = formData.get("intent") === "startNow";
-  const locale = await getLocale();
   let scheduledAt: Date;
   let title: string | undefined;
-  let tzOffset = 0;
   if (startNow) {
     scheduledAt = new Date(await serverNow());
-    tzOffset = z.coerce.number().int().min(-960).max(960).catch(0).parse(formData.get("tzOffset"));
   } else {
     const parsed = parseForm(createMeetingSchema, formData);
     if (!parsed.ok) return parsed.state;
@@ -69,11 +66,12 @@ export const createMeetingAction = formOnly(async (_prev, formData) => {
     if (!at) return fieldError("scheduledAt", "validation.dateInvalid", formData);
     scheduledAt = at;
     title = parsed.data.title;
-    tzOffset = parsed.data.tzOffset;
   }
   const { number } = await createMeeting(user.id, group.id, {
     scheduledAt,
-    title: title ?? defaultMeetingTitle(scheduledAt, locale, tzOffset),
+    // No title given: none is stored, and each viewer sees one made from the date in their
+    // own language (meetingTitle).
+    title: title ?? "",
     startNow,
   });
   refresh(group.slug);
@@ -200,7 +198,7 @@ export const updateMeetingAction = formAction(
     if (!at) return fieldError("scheduledAt", "validation.dateInvalid", formData);
     const result = await updateMeeting(user.id, meeting.id, {
       scheduledAt: at,
-      title: title ?? defaultMeetingTitle(at, await getLocale(), tzOffset),
+      title: title ?? "",
     });
     if (!result.ok) return failed("meeting", result, formData);
     refresh(meeting.group.slug, meeting.number);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultMeetingTitle, localInputToDate } from "./schema";
+import { localInputToDate, meetingTitle } from "./schema";
 
 describe("meeting input", () => {
   it("reads a datetime-local value in the browser's zone", () => {
@@ -14,8 +14,14 @@ describe("meeting input", () => {
   });
 
   it("makes a default title in each language", () => {
-    const at = new Date("2026-11-29T10:00:00Z");
-    expect(defaultMeetingTitle(at, "ja", -540)).toBe("2026/11/29 論文読み勉強会");
-    expect(defaultMeetingTitle(at, "en", -540)).toBe("Paper reading session, 29 Nov 2026");
+    const at = new Date("2026-11-29T05:00:00Z");
+    const untitled = { title: "", scheduledAt: at };
+    expect(meetingTitle(untitled, "ja", "Asia/Tokyo")).toBe("2026/11/29 論文読み勉強会");
+    expect(meetingTitle(untitled, "en", "Asia/Tokyo")).toBe("Paper reading session, 29 Nov 2026");
+    // Each viewer reads it in their own language and zone; a given title stays as it is.
+    expect(meetingTitle(untitled, "en", "America/Los_Angeles")).toBe(
+      "Paper reading session, 28 Nov 2026",
+    );
+    expect(meetingTitle({ title: "Week 9", scheduledAt: at }, "ja", "Asia/Tokyo")).toBe("Week 9");
   });
 });

@@ -49,19 +49,33 @@ export function localInputToDate(value: string, tzOffset: number): Date | null {
   return new Date(utc);
 }
 
-/** "2026/11/29 論文読み勉強会" / "Paper reading session, 29 Nov 2026", in the meeting's zone. */
-export function defaultMeetingTitle(at: Date, locale: string, tzOffset: number): string {
-  const local = new Date(at.getTime() - tzOffset * 60_000);
+/**
+ * A meeting's title as a viewer reads it: the one it was given, or — when it was given none — one
+ * made from its date in the viewer's language and time zone ("2026/11/29 論文読み勉強会" /
+ * "Paper reading session, 29 Nov 2026"). No default is stored, so each viewer gets their own.
+ */
+export function meetingTitle(
+  meeting: { title: string; scheduledAt: Date },
+  locale: string,
+  timeZone: string,
+): string {
+  if (meeting.title.trim()) return meeting.title;
+  const at = meeting.scheduledAt;
   if (locale === "ja") {
-    const p = (n: number) => String(n).padStart(2, "0");
-    return `${local.getUTCFullYear()}/${p(local.getUTCMonth() + 1)}/${p(local.getUTCDate())} 論文読み勉強会`;
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      timeZone,
+    }).format(at);
+    return `${parts.replaceAll("-", "/")} 論文読み勉強会`;
   }
   const date = new Intl.DateTimeFormat("en-GB", {
     day: "numeric",
     month: "short",
     year: "numeric",
-    timeZone: "UTC",
-  }).format(local);
+    timeZone,
+  }).format(at);
   return `Paper reading session, ${date}`;
 }
 

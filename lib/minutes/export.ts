@@ -1,5 +1,7 @@
 // The minutes as a downloadable file, for members and for the public link alike.
 import "server-only";
+import { meetingTitle } from "@/lib/meetings/schema";
+import { getTimeZone } from "next-intl/server";
 import { composeMinutes } from "./compose";
 import type { MinutesSource } from "./data";
 import {
@@ -49,7 +51,8 @@ export async function exportMinutes(
       meeting: {
         group: source.groupName,
         number: source.number,
-        title: source.title,
+        // The title it was given, or the one made from its date in the export's language.
+        title: meetingTitle(source, locale, await getTimeZone()),
         scheduledAt: source.scheduledAt.toISOString(),
         participants: source.readers.length,
       },

@@ -9,6 +9,7 @@ import {
   clockSeconds,
   jumpClocks,
   MeetingPage,
+  rememberTimeZone,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
 import type { Page } from "@playwright/test";
@@ -363,5 +364,16 @@ test("the group page lists running, upcoming and past meetings", async ({ browse
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Paper reading session, 6 Dec 2026",
   );
+  // No title is stored: a Japanese reader sees the same meeting titled in Japanese.
+  const stored = await testDb().meeting.findFirstOrThrow({
+    where: { number: 4, group: { slug: group.slug } },
+    select: { title: true },
+  });
+  expect(stored.title).toBe("");
+  const ja = await signedInPage(browser, owner, { locale: "ja" });
+  await rememberTimeZone(ja.page);
+  await ja.page.goto(`/ja/groups/${group.slug}/meetings/4`);
+  await expect(ja.page.getByRole("heading", { level: 1 })).toHaveText("2026/12/06 論文読み勉強会");
+  await ja.context.close();
   await context.close();
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
+import { meetingTitle } from "@/lib/meetings/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 import { getInviteView } from "@/lib/groups/data";
@@ -64,7 +65,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
       {meeting ? (
         <p className="text-slate-700" data-invite-meeting>
           {t("joinMeetingIntro", {
-            meeting: meeting.title,
+            meeting: meetingTitle(meeting, locale, await getTimeZone()),
             date: format.dateTime(meeting.scheduledAt, {
               dateStyle: "medium",
               timeStyle: "short",

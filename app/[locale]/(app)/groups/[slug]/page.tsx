@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { meetingTitle } from "@/lib/meetings/schema";
 import { publicOrigin } from "@/lib/origin";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { getGroupForMember, listInvites, listMembers } from "@/lib/groups/data";
@@ -30,6 +31,7 @@ export default async function GroupPage({ params }: Props) {
   const group = await getGroupForMember(slug, user.id);
   if (!group) notFound();
   const admin = canAdminister(group.role);
+  const timeZone = await getTimeZone();
   const [meetings, members, invites, t, format, origin, queue] = await Promise.all([
     listMeetings(group.id),
     listMembers(group.id, { withEmails: admin }),
@@ -125,7 +127,7 @@ export default async function GroupPage({ params }: Props) {
                           >
                             <span className="min-w-0">
                               <span className="block truncate font-medium text-slate-900">
-                                {m.title}
+                                {meetingTitle(m, locale, timeZone)}
                               </span>
                               <span className="block text-sm text-slate-600">
                                 {t("meetings.number", { number: m.number })} ·{" "}

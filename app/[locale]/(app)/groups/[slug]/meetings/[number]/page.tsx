@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { meetingTitle } from "@/lib/meetings/schema";
+import { getFormatter, getTranslations, setRequestLocale, getTimeZone } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { listGroupMembersForFacilitation } from "@/lib/meetings/data";
 import { listRecapSlides } from "@/lib/recap/data";
@@ -57,7 +58,9 @@ export default async function MeetingPage({ params }: Props) {
           {t("meeting.back", { group: meeting.group.name })}
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">{meeting.title}</h1>
+          <h1 className="text-2xl font-semibold">
+            {meetingTitle(meeting, locale, await getTimeZone())}
+          </h1>
           <span
             data-testid="phase"
             className="rounded-full bg-slate-200 px-2.5 py-0.5 text-xs font-medium text-slate-800"

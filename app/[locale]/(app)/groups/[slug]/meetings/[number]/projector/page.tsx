@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
+import { meetingTitle } from "@/lib/meetings/schema";
 import { loadMeetingPage } from "@/lib/meetings/loaders";
 import { ProjectorBoard } from "@/components/meetings/projector-board";
 import { usableInviteToken } from "@/lib/groups/data";
@@ -36,7 +37,7 @@ export default async function ProjectorPage({ params }: Props) {
   return (
     <ProjectorBoard
       initial={board}
-      title={meeting.title}
+      title={meetingTitle(meeting, locale, await getTimeZone())}
       meetingPath={meetingPath}
       joinQr={joinQr}
     />
