@@ -5,11 +5,21 @@ describe("slugify", () => {
   it("turns a name into a URL-safe slug", () => {
     expect(slugify("ML Paper Club — Tokyo!")).toBe("ml-paper-club-tokyo");
     expect(slugify("Café Lecture 2026")).toBe("cafe-lecture-2026");
-    expect(slugify("ＡＢＣ　読み会")).toBe("abc");
+    expect(slugify("ＡＢＣ　読み会")).toBe("abc-yomi-kai");
   });
 
-  it("is empty for a name without Latin letters or digits", () => {
-    expect(slugify("論文読み勉強会")).toBe("");
+  it("reads a Japanese name in Latin letters", () => {
+    expect(slugify("論文読み会")).toBe("ronbun-yomi-kai");
+    expect(slugify("ML論文読み勉強会")).toBe("ml-ronbun-yomi-benkyo-kai");
+    expect(slugify("機械学習 輪読会 2026")).toBe("kikai-gakushu-rindoku-kai-2026");
+    expect(slugify("トランスフォーマー勉強会")).toBe("toransufoma-benkyo-kai");
+    expect(slugify("ちょっと読む会")).toBe("chotto-yomu-kai");
+    expect(slugify("しゃべり場")).toBe("shaberi");
+  });
+
+  it("is empty for a name without letters it can read", () => {
+    expect(slugify("鬱")).toBe("");
+    expect(slugify("！？")).toBe("");
   });
 
   it("never exceeds the maximum or ends with a hyphen", () => {

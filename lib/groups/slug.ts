@@ -1,4 +1,6 @@
 // Group URL slugs: lowercase ASCII letters, digits and single hyphens.
+import { romanize } from "./romaji";
+
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 40;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -6,9 +8,12 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Paths under /groups/ that a slug must not shadow.
 export const RESERVED_SLUGS = new Set(["new", "settings", "join", "invite", "api", "admin"]);
 
-/** A slug from a group name; "" when nothing usable is left (e.g. a name only in Japanese). */
+/**
+ * A slug from a group name, Japanese read in Latin letters ("論文読み会" → "ronbun-yomi-kai"); ""
+ * when nothing usable is left (a name of kanji it does not know).
+ */
 export function slugify(name: string): string {
-  return name
+  return romanize(name.normalize("NFKC"))
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

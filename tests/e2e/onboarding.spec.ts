@@ -262,3 +262,19 @@ test("a scheduled meeting is moved and retitled, then called off, by its facilit
   expect(await testDb().meeting.count({ where: { id: meeting.id } })).toBe(0);
   await context.close();
 });
+
+test("a group with a Japanese name gets a readable URL, which can be edited before creating", async ({
+  browser,
+}) => {
+  const owner = await makeUser({ locale: "ja" });
+  const { page, context } = await signedInPage(browser, owner, { locale: "ja" });
+  await page.goto("/ja/groups");
+  const id = uniqueId().slice(0, 6);
+  await page.getByLabel("グループ名").fill(`機械学習 輪読会 ${id}`);
+  const url = page.getByLabel("URL", { exact: true });
+  await expect(url).toHaveValue(`kikai-gakushu-rindoku-kai-${id}`);
+  await url.fill(`rindoku-${id}`);
+  await page.getByRole("button", { name: "グループを作成" }).click();
+  await expect(page).toHaveURL(new RegExp(`/ja/groups/rindoku-${id}$`));
+  await context.close();
+});
