@@ -46,3 +46,15 @@ describe("reading request bodies", () => {
     expect(parsed).toEqual({ ok: true, data: { title: "Attention is all you need" } });
   });
 });
+
+describe("a busy database", () => {
+  it("is answered 503 with Retry-After, not a server error", async () => {
+    const { jsonError } = await import("./http");
+    const timedOut = Object.assign(new Error("Operation has timed out"), { code: "P1008" });
+    const response = jsonError(timedOut);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UNAVAILABLE");
+    expect(jsonError(new Error("boom")).status).toBe(500);
+  });
+});

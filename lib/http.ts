@@ -5,7 +5,27 @@ import { z } from "zod";
 import { requireSession, requireUser } from "./auth/session";
 import { AppError, errorBody, httpStatusOf, isAppError } from "./errors";
 
+/**
+ * The database too busy to answer in time (SQLite's write lock held past its wait, a PostgreSQL
+ * pool exhausted): the request did nothing, and trying again shortly is the answer — a 503 with
+ * Retry-After, not a server error.
+ */
+export function asBusy(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "P1008" || code === "P2024" || code === "P2034"
+    ? new AppError("UNAVAILABLE", "The database is busy; try again in a moment.")
+    : null;
+}
+
 export function jsonError(error: unknown, issues?: { path: string; message: string }[]): Response {
+  const busy = asBusy(error);
+  if (busy) {
+    console.warn(`Database busy (${(error as { code: string }).code}); answered 503.`);
+    return Response.json(errorBody(busy), {
+      status: 503,
+      headers: { "Cache-Control": "no-store", "Retry-After": "1" },
+    });
+  }
   if (!isAppError(error)) console.error(error);
   return Response.json(errorBody(error, issues), {
     status: httpStatusOf(error),
