@@ -69,7 +69,9 @@ test.describe("the reader's countdown", () => {
     const [a, b] = await Promise.all(
       [page, second].map((p) => p.getByTestId("time-left").evaluate((el) => el.textContent ?? "")),
     );
-    expect(Math.abs(clockSeconds(a!) - clockSeconds(b!))).toBeLessThanOrEqual(1);
+    // Each device knows the server's time to within half a round trip of /api/time (a second
+    // or so when two browsers and the server share two busy cores), plus a second of rounding.
+    expect(Math.abs(clockSeconds(a!) - clockSeconds(b!))).toBeLessThanOrEqual(2);
 
     await jump(5 * MIN);
     await expect(new MeetingPage(page).timerAlert).toHaveText("Less than 5 minutes left");
@@ -194,7 +196,9 @@ test.describe("the reader's countdown", () => {
     const [a, b] = await Promise.all(
       [page, tab2].map((p) => p.getByTestId("time-left").evaluate((el) => el.textContent ?? "")),
     );
-    expect(Math.abs(clockSeconds(a!) - clockSeconds(b!))).toBeLessThanOrEqual(1);
+    // Each device knows the server's time to within half a round trip of /api/time (a second
+    // or so when two browsers and the server share two busy cores), plus a second of rounding.
+    expect(Math.abs(clockSeconds(a!) - clockSeconds(b!))).toBeLessThanOrEqual(2);
     // And a later Start changes nothing.
     await page.waitForTimeout(300);
     const again = await testDb().reading.findFirstOrThrow({
