@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { READING_PAGES_CACHE } from "@/lib/offline/cache-names";
+import { NavIcon, navIcons } from "./nav-icon";
 
 // What this browser keeps for the signed-in person: summary drafts and closing-remarks drafts.
 const DRAFT_PREFIXES = ["yomikai:summary:", "yomikai.remarks."];
@@ -41,19 +42,7 @@ export function SignOutButton({ action, label }: { action: () => Promise<void>; 
         title={label}
         className="grid min-h-10 min-w-10 place-items-center rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
       >
-        {/* A door with an arrow out, on phones; the word from the sm breakpoint. */}
-        <svg
-          aria-hidden
-          viewBox="0 0 24 24"
-          className="size-5 sm:hidden"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4M9 16l-4-4 4-4M5 12h10" />
-        </svg>
+        <NavIcon d={navIcons.signOut} />
         <span className="sr-only sm:not-sr-only">{label}</span>
       </button>
     </form>

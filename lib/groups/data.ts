@@ -1,4 +1,5 @@
 import "server-only";
+import type { Tx } from "./access";
 import { db } from "@/lib/db";
 import type { GroupRole } from "./schema";
 
@@ -178,8 +179,12 @@ export const MEETING_LINK_MIN_MS = 12 * 60 * 60_000;
 export const MEETING_LINK_MS = 2 * 24 * 60 * 60_000;
 
 /** A group invite that will still work for the rest of a meeting (for its shared link). */
-export async function usableInviteToken(groupId: string, now = new Date()): Promise<string | null> {
-  const invite = await db.invite.findFirst({
+export async function usableInviteToken(
+  groupId: string,
+  now = new Date(),
+  client: Pick<Tx, "invite"> = db,
+): Promise<string | null> {
+  const invite = await client.invite.findFirst({
     where: {
       groupId,
       revokedAt: null,

@@ -4,7 +4,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
-import { MEETING_LINK_MIN_MS, MEETING_LINK_MS } from "@/lib/groups/data";
+import { MEETING_LINK_MS, usableInviteToken } from "@/lib/groups/data";
 import { AppError, type Failure } from "@/lib/errors";
 import {
   type Tx,
@@ -352,16 +352,8 @@ export async function meetingInvite(
     const meeting = await meetingActor(tx, meetingId, userId);
     if (!meeting.canDrive) throw new AppError("FORBIDDEN");
     if (meeting.phase === "CLOSED") return { ok: false, reason: "closed" } as const;
-    const existing = await tx.invite.findFirst({
-      where: {
-        groupId: meeting.groupId,
-        revokedAt: null,
-        expiresAt: { gt: new Date(now.getTime() + MEETING_LINK_MIN_MS) },
-      },
-      orderBy: { expiresAt: "desc" },
-      select: { token: true },
-    });
-    if (existing) return { ok: true, token: existing.token } as const;
+    const existing = await usableInviteToken(meeting.groupId, now, tx);
+    if (existing) return { ok: true, token: existing } as const;
     const created = await tx.invite.create({
       data: {
         groupId: meeting.groupId,

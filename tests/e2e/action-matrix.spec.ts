@@ -8,20 +8,9 @@
 import type { BrowserContext } from "@playwright/test";
 import { test, expect, makeUser, signedInPage, uniqueId, type TestUser } from "./support/fixtures";
 import { testDb } from "./support/db";
+import { roles, type Role } from "./support/roles";
 import { buildActions, callAction, pageOf, type ActionArgs, type Outcome } from "./support/actions";
 
-const roles = [
-  "anonymous",
-  "nonMember",
-  "removedMember",
-  "member",
-  "reader",
-  "otherReader",
-  "facilitator",
-  "admin",
-  "owner",
-] as const;
-type Role = (typeof roles)[number];
 type Person = Exclude<Role, "anonymous"> | "target";
 type Phase = "PLANNED" | "READING" | "RECAP" | "CLOSED";
 

@@ -16,19 +16,8 @@ import {
   type TestUser,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
+import { roles, type Role } from "./support/roles";
 
-const roles = [
-  "anonymous",
-  "nonMember",
-  "removedMember",
-  "member",
-  "reader",
-  "otherReader",
-  "facilitator",
-  "admin",
-  "owner",
-] as const;
-type Role = (typeof roles)[number];
 type World = {
   meetingId: string;
   groupSlug: string;
