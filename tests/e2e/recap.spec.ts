@@ -128,12 +128,9 @@ test.describe("the recap", () => {
 
     await phone.page.getByRole("button", { name: "Start" }).click();
     await phone.page.getByRole("button", { name: "Next" }).click();
-    await expect(new RecapScreen(screen.page).presenter).toHaveText("Ben Presenter", {
-      timeout: 1500,
-    });
-    await expect(new RecapScreen(follower.page).presenter).toHaveText("Ben Presenter", {
-      timeout: 1500,
-    });
+    // Followed live, without a reload (how fast is the bench's to measure, not a busy test run's).
+    await expect(new RecapScreen(screen.page).presenter).toHaveText("Ben Presenter");
+    await expect(new RecapScreen(follower.page).presenter).toHaveText("Ben Presenter");
 
     // A member's keys do nothing, and the API refuses them.
     await follower.page.keyboard.press("ArrowRight");
