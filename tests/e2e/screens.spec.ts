@@ -45,19 +45,19 @@ async function attach(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
-test("the reading page uses the width it has, puts the form first on a phone and has a dark theme", async ({
-  browser,
-}, testInfo) => {
-  // Twelve page loads, each checked by axe and photographed.
-  test.slow();
-  const reader = await makeUser({ name: "Rei Reader" });
-  const r = await makeReading(reader, { startedAgoMs: 12 * 60_000 });
-  for (const name of ["Kai", "Mio", "Sora"]) {
-    const other = await makeUser({ name: `${name} Reader` });
-    await addMember(r.groupSlug, other.id);
-    await addReading(r.meetingId, other.id, { startedAgoMs: 10 * 60_000 });
-  }
-  for (const locale of locales) {
+for (const locale of locales) {
+  test(`the reading page uses the width it has, puts the form first on a phone and has a dark theme (${locale})`, async ({
+    browser,
+  }, testInfo) => {
+    // Six page loads, each photographed; one checked by axe.
+    test.slow();
+    const reader = await makeUser({ name: "Rei Reader" });
+    const r = await makeReading(reader, { startedAgoMs: 12 * 60_000 });
+    for (const name of ["Kai", "Mio", "Sora"]) {
+      const other = await makeUser({ name: `${name} Reader` });
+      await addMember(r.groupSlug, other.id);
+      await addReading(r.meetingId, other.id, { startedAgoMs: 10 * 60_000 });
+    }
     for (const [scheme, viewport] of schemes.flatMap((c) => widths.map((w) => [c, w] as const))) {
       const { page, context } = await signedInPage(browser, reader, { locale, viewport });
       await page.emulateMedia({ colorScheme: scheme });
@@ -84,22 +84,22 @@ test("the reading page uses the width it has, puts the form first on a phone and
       await attach(page, testInfo, `reading-${locale}-${scheme}-${viewport.width}.png`);
       await context.close();
     }
-  }
-});
+  });
+}
 
-test("the projector and the recap screens in both themes, languages and sizes", async ({
-  browser,
-}, testInfo) => {
-  test.slow();
-  const m = await makeRecapMeeting();
-  const reading = await makeReading(m.facilitator, { startedAgoMs: 20 * 60_000 });
-  for (const [i, name] of ["Kai", "Mio", "Sora", "Tomo", "Yuki", "Ren"].entries()) {
-    const other = await makeUser({ name: `${name} Reader` });
-    await addMember(reading.groupSlug, other.id);
-    await addReading(reading.meetingId, other.id, { startedAgoMs: (44 + i * 2) * 60_000 });
-  }
-  for (const locale of locales) {
-    for (const scheme of schemes) {
+for (const locale of locales) {
+  for (const scheme of schemes) {
+    test(`the projector and the recap screens at a phone, a laptop and a projector (${locale}, ${scheme})`, async ({
+      browser,
+    }, testInfo) => {
+      test.slow();
+      const m = await makeRecapMeeting();
+      const reading = await makeReading(m.facilitator, { startedAgoMs: 20 * 60_000 });
+      for (const [i, name] of ["Kai", "Mio", "Sora", "Tomo", "Yuki", "Ren"].entries()) {
+        const other = await makeUser({ name: `${name} Reader` });
+        await addMember(reading.groupSlug, other.id);
+        await addReading(reading.meetingId, other.id, { startedAgoMs: (44 + i * 2) * 60_000 });
+      }
       for (const viewport of widths) {
         const { page, context } = await signedInPage(browser, m.facilitator, { locale, viewport });
         await page.emulateMedia({ colorScheme: scheme });
@@ -122,9 +122,9 @@ test("the projector and the recap screens in both themes, languages and sizes", 
         await attach(page, testInfo, `recap-${locale}-${scheme}-${viewport.width}.png`);
         await context.close();
       }
-    }
+    });
   }
-});
+}
 
 test("a short recap slide grows to fill the projector; a long one shrinks to fit", async ({
   browser,
@@ -160,14 +160,14 @@ test("a short recap slide grows to fill the projector; a long one shrinks to fit
   await context.close();
 });
 
-test("the phone remote and a closed meeting, in both languages and themes", async ({
-  browser,
-}, testInfo) => {
-  test.slow();
-  const m = await makeRecapMeeting();
-  const closed = await makeRecapMeeting();
-  await setMeetingPhase(closed.meetingId, "CLOSED");
-  for (const locale of locales) {
+for (const locale of locales) {
+  test(`the phone remote and a closed meeting, in both themes (${locale})`, async ({
+    browser,
+  }, testInfo) => {
+    test.slow();
+    const m = await makeRecapMeeting();
+    const closed = await makeRecapMeeting();
+    await setMeetingPhase(closed.meetingId, "CLOSED");
     for (const scheme of schemes) {
       const phone = await signedInPage(browser, m.facilitator, {
         locale,
@@ -195,5 +195,5 @@ test("the phone remote and a closed meeting, in both languages and themes", asyn
         await s.context.close();
       }
     }
-  }
-});
+  });
+}
