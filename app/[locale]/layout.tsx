@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
+import { headers } from "next/headers";
 import { routing } from "@/lib/i18n/routing";
 import { getSessionUser } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { setLocaleAction } from "@/lib/users/actions";
 import { SiteHeader } from "@/components/layout/site-header";
-import { TimeZoneSync } from "@/components/layout/time-zone-sync";
+import { timeZoneScript } from "@/lib/i18n/time-zone-script";
 import "../globals.css";
 
 export async function generateMetadata({
@@ -34,10 +35,22 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [user, t] = await Promise.all([getSessionUser(), getTranslations("nav")]);
+  const [user, t, timeZone, requestHeaders] = await Promise.all([
+    getSessionUser(),
+    getTranslations("nav"),
+    getTimeZone(),
+    headers(),
+  ]);
 
   return (
     <html lang={locale}>
+      <head>
+        {/* Before anything paints: times render in the reader's own zone, even on a first visit. */}
+        <script
+          nonce={requestHeaders.get("x-nonce") ?? undefined}
+          dangerouslySetInnerHTML={{ __html: timeZoneScript(timeZone) }}
+        />
+      </head>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main"
@@ -46,7 +59,6 @@ export default async function LocaleLayout({
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>
-          <TimeZoneSync />
           <SiteHeader
             userName={user?.name ?? null}
             onLocaleChange={setLocaleAction}

@@ -57,14 +57,18 @@ export async function makeMeeting(
   groupSlug: string,
   facilitatorId: string,
   number = 1,
-  opts: { phase?: "PLANNED" | "READING" | "RECAP" | "CLOSED"; title?: string } = {},
+  opts: {
+    phase?: "PLANNED" | "READING" | "RECAP" | "CLOSED";
+    title?: string;
+    scheduledAt?: Date;
+  } = {},
 ) {
   return testDb().meeting.create({
     data: {
       groupId: await groupIdOf(groupSlug),
       number,
       title: opts.title ?? `Session ${number}`,
-      scheduledAt: new Date(),
+      scheduledAt: opts.scheduledAt ?? new Date(),
       facilitatorId,
       ...(opts.phase ? { phase: opts.phase } : {}),
     },

@@ -60,10 +60,15 @@ export async function signedInAt(
 export async function signedInPage(
   browser: Browser,
   user: TestUser,
-  options: { locale?: "ja" | "en"; viewport?: { width: number; height: number } } = {},
+  options: {
+    locale?: "ja" | "en";
+    viewport?: { width: number; height: number };
+    timezoneId?: string;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: options.locale === "ja" ? "ja-JP" : "en-US",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     extraHTTPHeaders: { "x-forwarded-for": fakeIp() },
     ...(options.viewport ? { viewport: options.viewport } : {}),
   });
