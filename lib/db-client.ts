@@ -12,6 +12,11 @@ export type Db = SqliteClient;
  * SQLite in write-ahead-log mode: readers never wait for the writer, and a commit is one append.
  * synchronous=NORMAL keeps every commit through a crash of the app; only a power cut can lose the
  * last moments, which suits a zero-setup default (use PostgreSQL in production).
+ *
+ * Transactions begin IMMEDIATE: they take the write lock up front, waiting up to the busy timeout
+ * for another connection (a seed script, a test) to finish. A plain BEGIN starts as a reader, and
+ * a reader whose snapshot another connection has written past cannot become a writer: SQLite
+ * refuses at once (SQLITE_BUSY_SNAPSHOT, which Prisma reports as a timeout) without waiting.
  */
 function sqliteAdapter(url: string, timeoutMs: number) {
   const factory = new PrismaBetterSqlite3({ url, timeout: timeoutMs });
@@ -23,10 +28,19 @@ function sqliteAdapter(url: string, timeoutMs: number) {
       await adapter.executeScript(
         `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${timeoutMs};`,
       );
+      beginImmediate(adapter);
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   };
+}
+
+/** The adapter opens its transactions with the statement "BEGIN"; this makes it BEGIN IMMEDIATE. */
+function beginImmediate(adapter: object) {
+  const client = (adapter as { client?: { prepare?: (sql: string) => unknown } }).client;
+  if (!client?.prepare) throw new Error("The SQLite adapter no longer exposes its connection");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
 
 export function createPrismaClient(url: string, { max = 10, timeoutMs = 5000 } = {}): Db {

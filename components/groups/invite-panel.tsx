@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { createInviteAction, revokeInviteAction } from "@/lib/groups/actions";
@@ -11,53 +11,22 @@ import { INVITE_DAYS } from "@/lib/groups/schema";
 
 export type InviteItem = { id: string; url: string; expiresAt: string; uses: number };
 
-export function CopyButton({ text }: { text: string }) {
-  const t = useTranslations("invites");
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      variant="secondary"
-      onClick={async () => {
-        await navigator.clipboard?.writeText(text).catch(() => undefined);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
-      }}
-    >
-      <span aria-live="polite">{copied ? t("copied") : t("copy")}</span>
-    </Button>
-  );
-}
-
 function InviteRow({ groupSlug, invite }: { groupSlug: string; invite: InviteItem }) {
   const t = useTranslations("invites");
   const format = useFormatter();
   const [state, action] = useActionState(revokeInviteAction, idleState);
   const f = useFormText(state);
-  const inputId = `invite-${invite.id}`;
   return (
     <li className="space-y-2 py-3" data-invite={invite.id}>
-      <label htmlFor={inputId} className="sr-only">
-        {t("link")}
-      </label>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <input
-          id={inputId}
-          readOnly
-          value={invite.url}
-          onFocus={(e) => e.currentTarget.select()}
-          className="min-h-10 w-full min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 font-mono text-xs"
-        />
-        <div className="flex gap-2">
-          <CopyButton text={invite.url} />
-          <form action={action}>
-            <input type="hidden" name="groupSlug" value={groupSlug} />
-            <input type="hidden" name="inviteId" value={invite.id} />
-            <SubmitButton variant="danger" pendingLabel="…">
-              {t("revoke")}
-            </SubmitButton>
-          </form>
-        </div>
-      </div>
+      <CopyField label={t("link")} value={invite.url} hideLabel>
+        <form action={action}>
+          <input type="hidden" name="groupSlug" value={groupSlug} />
+          <input type="hidden" name="inviteId" value={invite.id} />
+          <SubmitButton variant="danger" pendingLabel="…">
+            {t("revoke")}
+          </SubmitButton>
+        </form>
+      </CopyField>
       <p className="text-xs text-slate-600">
         {t("expires", {
           date: format.dateTime(new Date(invite.expiresAt), {

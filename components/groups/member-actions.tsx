@@ -11,7 +11,7 @@ import {
   ownerResetLinkAction,
   removeMemberAction,
 } from "@/lib/groups/actions";
-import { CopyButton } from "./invite-panel";
+import { CopyField } from "@/components/ui/copy-field";
 import { roles, type GroupRole } from "@/lib/groups/schema";
 
 type Props = { groupSlug: string; membershipId: string; name: string; role: GroupRole };
@@ -76,19 +76,7 @@ export function MemberActions({ groupSlug, membershipId, name, role }: Props) {
       </div>
       {resetUrl ? (
         <div className="w-full max-w-md space-y-1" data-reset-link>
-          <label htmlFor={`reset-${membershipId}`} className="text-xs font-medium">
-            {t("members.reset.linkFor", { name })}
-          </label>
-          <div className="flex gap-2">
-            <input
-              id={`reset-${membershipId}`}
-              readOnly
-              value={resetUrl}
-              onFocus={(e) => e.currentTarget.select()}
-              className="min-h-10 w-full min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 font-mono text-xs"
-            />
-            <CopyButton text={resetUrl} />
-          </div>
+          <CopyField label={t("members.reset.linkFor", { name })} value={resetUrl} />
           <p className="text-xs text-slate-600">{t("members.reset.howTo", { name })}</p>
         </div>
       ) : (

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormText } from "@/components/ui/form-feedback";
-import { CopyButton } from "@/components/groups/invite-panel";
+import { CopyField } from "@/components/ui/copy-field";
 import { idleState } from "@/lib/forms";
 import { meetingLinkAction } from "@/lib/meetings/actions";
 
@@ -39,20 +39,8 @@ export function MeetingLink({ groupSlug, number }: { groupSlug: string; number: 
               dangerouslySetInnerHTML={{ __html: qr }}
             />
           ) : null}
-          <div className="min-w-0 flex-1 space-y-2">
-            <label htmlFor="meeting-link-url" className="text-sm font-medium">
-              {t("label")}
-            </label>
-            <div className="flex gap-2">
-              <input
-                id="meeting-link-url"
-                readOnly
-                value={url}
-                onFocus={(e) => e.currentTarget.select()}
-                className="min-h-10 w-full min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 font-mono text-xs"
-              />
-              <CopyButton text={url} />
-            </div>
+          <div className="min-w-0 flex-1">
+            <CopyField label={t("label")} value={url} />
           </div>
         </div>
       ) : (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { CopyField } from "@/components/ui/copy-field";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import {
@@ -32,7 +33,6 @@ export function PublishPanel({
   const pub = useFormText(pubState);
   const unpub = useFormText(unpubState);
   const opt = useFormText(optState);
-  const [copied, setCopied] = useState(false);
   const hidden = (
     <>
       <input type="hidden" name="groupSlug" value={groupSlug} />
@@ -53,27 +53,7 @@ export function PublishPanel({
       {publicUrl ? (
         <div className="space-y-2">
           <p className="text-sm font-medium text-emerald-800">{t("published")}</p>
-          <label htmlFor="public-link" className="block text-sm font-medium">
-            {t("publicLink")}
-          </label>
-          <div className="flex gap-2">
-            <input
-              id="public-link"
-              readOnly
-              value={publicUrl}
-              className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
-              onFocus={(e) => e.target.select()}
-            />
-            <button
-              type="button"
-              onClick={() => {
-                void navigator.clipboard?.writeText(publicUrl).then(() => setCopied(true));
-              }}
-              className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm"
-            >
-              {copied ? t("copied") : t("copyLink")}
-            </button>
-          </div>
+          <CopyField label={t("publicLink")} value={publicUrl} />
           <form
             action={unpublish}
             onSubmit={(e) => {
