@@ -41,6 +41,18 @@ export function GroupSettingsForm({ groupSlug, values }: Props) {
         errors={f.errors("name")}
       />
       <Field
+        label={t("groups.slug")}
+        name="slug"
+        hint={t("settings.slugHint")}
+        required
+        maxLength={40}
+        spellCheck={false}
+        autoCapitalize="none"
+        autoComplete="off"
+        defaultValue={f.value("slug", groupSlug)}
+        errors={f.errors("slug")}
+      />
+      <Field
         label={t("settings.readingMinutes")}
         name="readingMinutes"
         hint={t("settings.readingMinutesHint")}

@@ -51,9 +51,13 @@ export const createGroupAction = formOnly(async (_prev, formData) => {
 export const updateGroupSettingsAction = formAction(
   memberGroup,
   groupSettingsSchema,
-  async ({ user, group }, settings) => {
-    await updateGroupSettings(user.id, group.id, settings);
+  async ({ user, group }, settings, formData) => {
+    const result = await updateGroupSettings(user.id, group.id, settings);
+    if (!result.ok) return fieldError("slug", "validation.slugTaken", formData);
     refresh(group.slug);
+    // A new address: the settings page moves with it.
+    if (result.slug !== group.slug)
+      redirect(`/${await currentLocale()}/groups/${result.slug}/settings?saved=1`);
     return { status: "success", message: "settings.saved" };
   },
 );

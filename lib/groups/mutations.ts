@@ -50,16 +50,28 @@ export async function createGroup(
   return { ok: false, reason: "slugTaken" };
 }
 
+/** Saves a group's settings; a new address must be free (the group keeps its old one if not). */
 export async function updateGroupSettings(
   userId: string,
   groupId: string,
   input: GroupSettingsInput,
-) {
-  await db.$transaction(async (tx) => {
-    const actor = await actorMembership(tx, groupId, userId);
-    if (!canAdminister(actor.role)) throw new AppError("FORBIDDEN");
-    await tx.group.update({ where: { id: groupId }, data: input, select: { id: true } });
-  });
+): Promise<{ ok: true; slug: string } | { ok: false; reason: "slugTaken" }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const actor = await actorMembership(tx, groupId, userId);
+      if (!canAdminister(actor.role)) throw new AppError("FORBIDDEN");
+      const { slug, ...rest } = input;
+      const group = await tx.group.update({
+        where: { id: groupId },
+        data: { ...rest, ...(slug ? { slug } : {}) },
+        select: { slug: true },
+      });
+      return { ok: true as const, slug: group.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "slugTaken" };
+    throw error;
+  }
 }
 
 export async function createInvite(userId: string, groupId: string, days: number) {

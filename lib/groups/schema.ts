@@ -35,6 +35,8 @@ export type CreateGroupInput = z.infer<typeof createGroupSchema>;
 export const groupSettingsSchema = z
   .object({
     name: groupNameSchema,
+    // The group's address; absent or empty keeps the one it has.
+    slug: z.union([z.literal("").transform(() => undefined), slugSchema]).optional(),
     readingMinutes: intField(READING_MINUTES.min, READING_MINUTES.max),
     // Typed as minutes:seconds ("1:30"); plain seconds are read too.
     recapSoftSeconds: minutesSecondsField(RECAP_SECONDS.min, RECAP_SECONDS.max),

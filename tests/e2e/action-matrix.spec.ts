@@ -157,6 +157,20 @@ const rows: Record<string, Row | PublicRow> = {
     sweep: ["name", "readingMinutes", "recapSoftSeconds", "recapHardSeconds", "zennPublication"],
     sweepAs: "owner",
   },
+  calendarFeedAction: {
+    // Every member gets their own feed link; the first request writes their token.
+    args: (w) => groupForm(w),
+    expect: byRole("ok"),
+    effect: async (w, actor) =>
+      (
+        await testDb().membership.findFirst({
+          where: { groupId: w.groupId, userId: actorId(w, actor) },
+          select: { calendarToken: true },
+        })
+      )?.calendarToken != null,
+    sweep: ["renew"],
+    sweepAs: "member",
+  },
   createInviteAction: {
     args: (w) => groupForm(w, { days: "7" }),
     expect: byRole("forbidden", adminsOnly),

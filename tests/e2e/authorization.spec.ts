@@ -23,6 +23,8 @@ type World = {
   groupSlug: string;
   readingId: string;
   token: string;
+  /** The owner's calendar feed token. */
+  calendar: string;
 };
 /** The status a caller must get; several when the outcome also depends on state (200 or 409). */
 type Expected = number | number[];
@@ -102,6 +104,15 @@ const matrix: Record<string, { call: Call; expect: Record<Role, Expected> } | "l
       data: { text: "Thanks all.", baseVersion: 0, baseText: "" },
     }),
     expect: signedIn(200),
+  },
+  "GET /api/meetings/[meetingId]/calendar": {
+    call: (w) => ({ path: `/api/meetings/${w.meetingId}/calendar?locale=ja` }),
+    expect: signedIn(200),
+  },
+  "GET /api/calendar/[feed]": {
+    // The token is the key (calendar apps cannot sign in): whoever holds it reads the feed.
+    call: (w) => ({ path: `/api/calendar/${w.calendar}.ics` }),
+    expect: everyone(200),
   },
   "GET /api/minutes/[token]": {
     call: (w) => ({ path: `/api/minutes/${w.token}?format=md` }),
@@ -185,7 +196,18 @@ test("every route handler answers every kind of caller as the matrix says", asyn
   });
   const token = (await testDb().meeting.findUniqueOrThrow({ where: { id: meeting.id } }))
     .minutesToken!;
-  const world: World = { meetingId: meeting.id, groupSlug: group.slug, readingId, token };
+  const calendar = `cal${meeting.id}`.slice(0, 32).padEnd(32, "x");
+  await testDb().membership.updateMany({
+    where: { userId: people.owner.id, group: { slug: group.slug } },
+    data: { calendarToken: calendar },
+  });
+  const world: World = {
+    meetingId: meeting.id,
+    groupSlug: group.slug,
+    readingId,
+    token,
+    calendar,
+  };
 
   const contexts = new Map<Role, BrowserContext>();
   for (const r of roles) {

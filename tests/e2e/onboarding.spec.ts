@@ -263,7 +263,7 @@ test("a scheduled meeting is moved and retitled, then called off, by its facilit
   await context.close();
 });
 
-test("a group with a Japanese name gets a readable URL, which can be edited before creating", async ({
+test("a group with a Japanese name gets a readable URL, which can be edited before creating and after", async ({
   browser,
 }) => {
   const owner = await makeUser({ locale: "ja" });
@@ -276,5 +276,24 @@ test("a group with a Japanese name gets a readable URL, which can be edited befo
   await url.fill(`rindoku-${id}`);
   await page.getByRole("button", { name: "グループを作成" }).click();
   await expect(page).toHaveURL(new RegExp(`/ja/groups/rindoku-${id}$`));
+
+  // The address can change later, in the settings: a taken one is refused with the field's error,
+  // a free one moves the group (and the settings page with it).
+  const other = await makeUser();
+  const taken = await makeGroup(other.id);
+  await page.getByRole("link", { name: "設定" }).click();
+  const address = page.getByLabel("URL", { exact: true });
+  await expect(address).toHaveValue(`rindoku-${id}`);
+  await address.fill(taken.slug);
+  await page.getByRole("button", { name: "設定を保存" }).click();
+  await expect(page.getByText("この URL はすでに使われています。")).toBeVisible();
+  await expect(address).toBeFocused();
+  await address.fill(`ml-rindoku-${id}`);
+  await page.getByRole("button", { name: "設定を保存" }).click();
+  await expect(page).toHaveURL(new RegExp(`/ja/groups/ml-rindoku-${id}/settings\\?saved=1$`));
+  await expect(page.getByText("グループのアドレスが変わった")).toBeVisible();
+  await page.goto(`/ja/groups/ml-rindoku-${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`機械学習 輪読会 ${id}`);
+  expect((await page.goto(`/ja/groups/rindoku-${id}`))!.status()).toBe(404);
   await context.close();
 });

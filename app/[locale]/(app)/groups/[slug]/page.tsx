@@ -16,6 +16,9 @@ import { listMeetings } from "@/lib/meetings/data";
 import { ScheduleMeetingForm, StartNowButton } from "@/components/meetings/create-meeting";
 import { listQueue } from "@/lib/queue/data";
 import { ReadingQueue } from "@/components/queue/reading-queue";
+import { CalendarFeed } from "@/components/calendar/calendar-feed";
+import { calendarTokenOf } from "@/lib/calendar/data";
+import { calendarFeedPath } from "@/lib/calendar/schema";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -32,7 +35,7 @@ export default async function GroupPage({ params }: Props) {
   if (!group) notFound();
   const admin = canAdminister(group.role);
   const timeZone = await getTimeZone();
-  const [meetings, members, invites, t, format, origin, queue] = await Promise.all([
+  const [meetings, members, invites, t, format, origin, queue, calendarToken] = await Promise.all([
     listMeetings(group.id),
     listMembers(group.id, { withEmails: admin }),
     admin ? listInvites(group.id) : Promise.resolve([]),
@@ -40,6 +43,7 @@ export default async function GroupPage({ params }: Props) {
     getFormatter(),
     publicOrigin(),
     listQueue(group.id, user.id),
+    calendarTokenOf(group.membershipId),
   ]);
 
   // A new group (only its owner so far) shows how to invite people first.
@@ -159,9 +163,17 @@ export default async function GroupPage({ params }: Props) {
             </div>
           )}
         </Card>
-        <Card title={t("meetings.scheduleTitle")}>
-          <ScheduleMeetingForm groupSlug={group.slug} />
-        </Card>
+        <div className="space-y-6">
+          <Card title={t("meetings.scheduleTitle")}>
+            <ScheduleMeetingForm groupSlug={group.slug} />
+          </Card>
+          <Card title={t("calendar.title")}>
+            <CalendarFeed
+              groupSlug={group.slug}
+              url={calendarToken ? `${origin}${calendarFeedPath(calendarToken)}` : null}
+            />
+          </Card>
+        </div>
       </div>
 
       <ReadingQueue groupSlug={group.slug} entries={queue} userId={user.id} canRemoveAny={admin} />

@@ -75,6 +75,19 @@ export default async function MeetingPage({ params }: Props) {
           {format.dateTime(meeting.scheduledAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
           {t("meeting.facilitator", { name: meeting.facilitatorName })}
         </p>
+        {meeting.phase === "PLANNED" ? (
+          <p className="mt-2 text-sm">
+            <a
+              href={`/api/meetings/${meeting.id}/calendar?locale=${locale}`}
+              download
+              className="text-brand-700 underline"
+              data-add-to-calendar
+            >
+              {t("calendar.addMeeting")}
+            </a>{" "}
+            <span className="text-slate-600">{t("calendar.addMeetingHint")}</span>
+          </p>
+        ) : null}
       </div>
 
       {canDrive ? (
