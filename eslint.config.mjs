@@ -102,6 +102,21 @@ const config = [
           paths: [dbModule],
         },
       ],
+      // Browser code takes constants from constants.ts-style modules, never values from a
+      // schema file or zod: either would put zod (~30 KB gzip) in the page's first load.
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/*/schema", "zod", "zod/*"],
+              allowTypeImports: true,
+              message:
+                "Import plain values from a constants module; schema files build zod validators, which would ship zod to the browser.",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

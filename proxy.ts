@@ -42,5 +42,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  matcher: "/((?!api|bench|_next|_vercel|.*\\..*).*)",
 };

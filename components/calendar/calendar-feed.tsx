@@ -8,7 +8,7 @@ import { useFormText } from "@/components/ui/form-feedback";
 import { buttonClass } from "@/components/ui/button";
 import { idleState } from "@/lib/forms";
 import { calendarFeedAction } from "@/lib/calendar/actions";
-import { webcalUrl } from "@/lib/calendar/schema";
+import { webcalUrl } from "@/lib/calendar/links";
 
 /**
  * The member's private calendar feed of the group's meetings: made on request, then shown with

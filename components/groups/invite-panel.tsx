@@ -7,7 +7,7 @@ import { CopyField } from "@/components/ui/copy-field";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { createInviteAction, revokeInviteAction } from "@/lib/groups/actions";
-import { INVITE_DAYS } from "@/lib/groups/schema";
+import { INVITE_DAYS } from "@/lib/groups/constants";
 
 export type InviteItem = { id: string; url: string; expiresAt: string; uses: number };
 

@@ -12,7 +12,7 @@ import {
   removeMemberAction,
 } from "@/lib/groups/actions";
 import { CopyField } from "@/components/ui/copy-field";
-import { roles, type GroupRole } from "@/lib/groups/schema";
+import { roles, type GroupRole } from "@/lib/groups/constants";
 
 type Props = { groupSlug: string; membershipId: string; name: string; role: GroupRole };
 

@@ -8,7 +8,7 @@ import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { changePaperAction, joinMeetingAction } from "@/lib/meetings/actions";
 import type { FormAction } from "@/lib/forms";
-import { PAPER_TITLE_MAX } from "@/lib/papers/schema";
+import { PAPER_TITLE_MAX } from "@/lib/papers/constants";
 import { IDENTIFIER_MAX } from "@/lib/papers/identifiers";
 import type { LookupAnswer } from "@/lib/papers/lookup-answer";
 import { Link } from "@/lib/i18n/navigation";

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { remarksAnswerSchema } from "@/lib/minutes/schema";
+import { isRemarksAnswer } from "@/lib/minutes/remarks-answer";
 
 type Saved = { version: number; text: string };
 type Status = "saved" | "saving" | "unsent";
@@ -44,14 +44,14 @@ export function RemarksEditor({ meetingId, initial }: { meetingId: string; initi
           baseText: base.current.text,
         }),
       });
-      const answer = remarksAnswerSchema.safeParse(await response.json().catch(() => null));
-      if (!response.ok || !answer.success) throw new Error(String(response.status));
-      base.current = { version: answer.data.version, text: answer.data.text };
-      if (answer.data.merged) setMerged(true);
+      const answer: unknown = await response.json().catch(() => null);
+      if (!response.ok || !isRemarksAnswer(answer)) throw new Error(String(response.status));
+      base.current = { version: answer.version, text: answer.text };
+      if (answer.merged) setMerged(true);
       if (latest.current === mine) {
         // Nothing typed meanwhile: show what was saved (a merge may have added someone's text).
-        latest.current = answer.data.text;
-        setText(answer.data.text);
+        latest.current = answer.text;
+        setText(answer.text);
         localStorage.removeItem(draftKey);
         setStatus("saved");
       }

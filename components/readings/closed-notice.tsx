@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { answerKeys } from "@/lib/readings/schema";
+import { answerKeys } from "@/lib/readings/answers";
 import type { Summary, SummaryField } from "@/lib/readings/summary";
 import { Button } from "@/components/ui/button";
 

@@ -5,9 +5,8 @@
 // Each tab keeps its own draft (its id lives in sessionStorage, so a reload finds it again) and
 // holds a Web Lock while open. A draft whose tab is gone — closed, crashed — is an orphan, and the
 // next tab that opens the reading adopts it; a draft of a tab that is still open is never taken.
-import { z } from "zod";
-import { summaryFields, type SummaryField } from "@/lib/readings/summary";
 import type { Draft } from "./autosave-engine";
+import { decodeDraft } from "./draft-decode";
 
 export type { Draft };
 
@@ -31,44 +30,10 @@ function tabId(): string {
 const key = (readingId: string, tab = tabId()) => `${PREFIX}${readingId}:${tab}`;
 const lockName = (tab: string) => `yomikai-tab-${tab}`;
 
-const summary = z.object(
-  Object.fromEntries(summaryFields.map((f) => [f, z.string().catch("")])) as Record<
-    SummaryField,
-    z.ZodCatch<z.ZodString>
-  >,
-);
-
-// Storage is outside input too (another version of the app may have written it): drafts are
-// parsed, and older ones without conflicts or a pending save read as having none.
-const draftSchema = z.object({
-  baseVersion: z.number().int().min(0),
-  base: summary,
-  values: summary,
-  conflicts: z
-    .array(z.object({ field: z.enum(summaryFields), theirs: z.string() }))
-    .catch([])
-    .default([]),
-  outbox: z
-    .object({
-      saveId: z.string(),
-      baseVersion: z.number().int().min(0),
-      changes: z.record(
-        z.enum(summaryFields),
-        z.object({ base: z.string(), value: z.string() }).optional(),
-      ),
-      sent: summary,
-    })
-    .nullable()
-    .catch(null)
-    .default(null),
-  updatedAt: z.number().catch(0),
-});
-
 function parse(raw: string | null): Draft | null {
   if (!raw) return null;
   try {
-    const d = draftSchema.safeParse(JSON.parse(raw));
-    return d.success ? (d.data as Draft) : null;
+    return decodeDraft(JSON.parse(raw));
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { answeredCount, answerKeys } from "@/lib/readings/schema";
+import { answeredCount, answerKeys } from "@/lib/readings/answers";
 import {
   keepBoth,
   lateFields,

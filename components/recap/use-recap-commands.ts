@@ -2,6 +2,8 @@
 
 import { useCallback, useRef, useState } from "react";
 import { errorCodes } from "@/lib/errors";
+// recap/schema.ts holds only types and this list (no validators).
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { recapFailures } from "@/lib/recap/schema";
 
 function errorKey(error: { code?: string; reason?: string } | undefined): string {

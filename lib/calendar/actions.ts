@@ -4,7 +4,8 @@ import { formAction } from "@/lib/forms";
 import { memberGroup } from "@/lib/groups/guards";
 import { publicOrigin } from "@/lib/origin";
 import { issueCalendarToken } from "./mutations";
-import { calendarFeedFormSchema, calendarFeedPath } from "./schema";
+import { calendarFeedPath } from "./links";
+import { calendarFeedFormSchema } from "./schema";
 
 /** The caller's private feed of their group's meetings: made on first request, or replaced. */
 export const calendarFeedAction = formAction(

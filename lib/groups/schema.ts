@@ -4,11 +4,8 @@ import { idSchema } from "@/lib/ids";
 import { RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from "./slug";
 
 export const GROUP_NAME_MAX = 100;
-export const READING_MINUTES = { min: 5, max: 180, default: 50 } as const;
-export const RECAP_SECONDS = { min: 10, max: 1800, soft: 60, hard: 120 } as const;
-export const INVITE_DAYS = [1, 7, 30] as const;
-export const roles = ["OWNER", "ADMIN", "MEMBER"] as const;
-export type GroupRole = (typeof roles)[number];
+import { INVITE_DAYS, READING_MINUTES, RECAP_SECONDS, roles, type GroupRole } from "./constants";
+export { INVITE_DAYS, READING_MINUTES, RECAP_SECONDS, roles, type GroupRole } from "./constants";
 
 export const groupNameSchema = z
   .string({ error: "required" })

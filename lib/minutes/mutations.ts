@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import type { Failure } from "@/lib/errors";
 import { meetingActor } from "@/lib/groups/access";
 import { mergeText } from "@/lib/readings/merge";
-import type { minutesFailures, RemarksAnswer } from "./schema";
+import type { minutesFailures } from "./schema";
+import type { RemarksAnswer } from "./remarks-answer";
 
 type Result<T = object> = ({ ok: true } & T) | Failure<(typeof minutesFailures)[number]>;
 

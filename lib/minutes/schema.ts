@@ -38,11 +38,6 @@ export const remarksSaveSchema = z
   })
   .strict();
 
-export const remarksAnswerSchema = z.object({
-  version: z.number().int(),
-  text: z.string(),
-  merged: z.boolean(),
-});
-export type RemarksAnswer = z.infer<typeof remarksAnswerSchema>;
+export { isRemarksAnswer, type RemarksAnswer } from "./remarks-answer";
 
 export const meetingIdParams = z.object({ meetingId: idSchema });

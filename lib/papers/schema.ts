@@ -4,7 +4,8 @@ import { z } from "zod";
 import { optionalIntField } from "@/lib/number-field";
 import { normalizeDoi, parseArxivId } from "./identifiers";
 
-export const PAPER_TITLE_MAX = 500;
+import { PAPER_TITLE_MAX } from "./constants";
+export { PAPER_TITLE_MAX } from "./constants";
 
 export const paperSchema = z.object({
   title: z

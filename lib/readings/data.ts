@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CountdownState } from "./countdown";
-import { parseSnapshot, pickSummary, summaryFields } from "./summary";
+import { pickSummary, summaryFields } from "./summary";
+import { parseSnapshot } from "./snapshot";
 import { answeredCount } from "./schema";
 
 export function toCountdown(r: {

@@ -7,15 +7,7 @@ import { transitionErrors } from "./countdown";
 export const readingFailures = [...transitionErrors, "notJoined", "meetingOver"] as const;
 export type ReadingFailureReason = (typeof readingFailures)[number];
 
-export const answerKeys = [
-  "whatIsIt",
-  "novelty",
-  "keyTechnique",
-  "validation",
-  "discussion",
-  "nextPapers",
-] as const;
-export type AnswerKey = (typeof answerKeys)[number];
+export { answerKeys, answeredCount, type AnswerKey } from "./answers";
 
 export const extendSchema = z.object({
   minutes: intField(1, 60, {
@@ -24,8 +16,3 @@ export const extendSchema = z.object({
     large: "durationInvalid",
   }),
 });
-
-/** How many of the six answers have something in them. */
-export function answeredCount(answers: Partial<Record<AnswerKey, string>>): number {
-  return answerKeys.filter((k) => (answers[k] ?? "").trim() !== "").length;
-}

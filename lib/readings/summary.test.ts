@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  diffSummary,
-  emptySummary,
-  keepBoth,
-  lateFields,
-  parseSnapshot,
-  type Summary,
-} from "./summary";
+import { diffSummary, emptySummary, keepBoth, lateFields, type Summary } from "./summary";
+import { parseSnapshot } from "./snapshot";
 
 const server: Summary = { ...emptySummary, whatIsIt: "- a model", novelty: "- faster" };
 

@@ -1,7 +1,6 @@
 // The six answers and the gist: their limits, diffs, the time-up snapshot and "keep both".
 // Pure: used by the server, the browser and the tests.
-import { z } from "zod";
-import { answerKeys } from "@/lib/readings/schema";
+import { answerKeys } from "./answers";
 import type { Changes } from "./autosave";
 
 export const ANSWER_MAX = 20_000;
@@ -35,22 +34,6 @@ export function keepBoth(mine: string, theirs: string): string {
   if (!mine.trim()) return theirs;
   if (!theirs.trim()) return mine;
   return `${mine.trimEnd()}\n\n---\n\n${theirs.trimStart()}`;
-}
-
-const snapshotSchema = z.object(
-  Object.fromEntries(summaryFields.map((f) => [f, z.string().default("")])) as Record<
-    SummaryField,
-    z.ZodDefault<z.ZodString>
-  >,
-);
-
-export function parseSnapshot(json: string | null): Summary | null {
-  if (!json) return null;
-  try {
-    return snapshotSchema.parse(JSON.parse(json));
-  } catch {
-    return null;
-  }
 }
 
 /** The fields written (or changed) after time-up. */

@@ -179,3 +179,21 @@ test("one account flooding the autosave is slowed down with a 429 the editor ret
   expect(retryAfter).toBe("1");
   await context.close();
 });
+
+test("the benchmark's baseline page does not exist outside a benchmark run", async ({
+  request,
+}) => {
+  const reader = await makeUser();
+  const { readingId } = await makeReading(reader);
+  // The e2e server runs without a BENCH_TOKEN: no token, a guessed one or an empty one is a 404.
+  const attempts: Record<string, string>[] = [
+    {},
+    { "x-bench-token": "guess" },
+    { "x-bench-token": "" },
+  ];
+  for (const headers of attempts) {
+    const res = await request.get(`/bench?id=${readingId}`, { headers });
+    expect(res.status()).toBe(404);
+    expect(await res.text()).not.toContain("Paper ");
+  }
+});

@@ -1,26 +1,17 @@
 // The baseline `npm run bench` compares the autosave endpoint with: a bare route handler that
 // writes one row to the same database. It exists only while the server runs with a per-run
 // BENCH_TOKEN, and answers only requests carrying it; everywhere else it is a 404.
-import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { benchAuthorised } from "@/lib/bench/token";
 import { writeBaselineRow } from "@/lib/bench/mutations";
 
 export const dynamic = "force-dynamic";
 
 const bodySchema = z.object({ readingId: z.string().min(1).max(64), text: z.string().max(300) });
 
-function authorised(request: Request): boolean {
-  const expected = env().benchToken;
-  const given = request.headers.get("x-bench-token");
-  if (!expected || !given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export async function PUT(request: Request) {
-  if (!authorised(request)) return new Response(null, { status: 404 });
+  if (!benchAuthorised(request.headers.get("x-bench-token")))
+    return new Response(null, { status: 404 });
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return Response.json({ error: "invalid" }, { status: 400 });
   await writeBaselineRow(body.data.readingId, body.data.text);

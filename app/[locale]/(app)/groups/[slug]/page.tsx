@@ -18,7 +18,7 @@ import { listQueue } from "@/lib/queue/data";
 import { ReadingQueue } from "@/components/queue/reading-queue";
 import { CalendarFeed } from "@/components/calendar/calendar-feed";
 import { calendarTokenOf } from "@/lib/calendar/data";
-import { calendarFeedPath } from "@/lib/calendar/schema";
+import { calendarFeedPath } from "@/lib/calendar/links";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 

@@ -1,0 +1,101 @@
+// Autosave: the summary endpoint from signed-in readers, each writing its own reading, next to a
+// bare route handler writing one row to the same database, at 10 and 50 concurrent writers; then
+// every acknowledged save is looked for in the database (after the server has stopped).
+import Database from "better-sqlite3";
+import { log } from "./app.mjs";
+import { measure, table } from "./load.mjs";
+
+const WRITERS = [10, 50];
+const filler =
+  " Key idea: a light decoder over heavy image embeddings, prompted by points or boxes.".repeat(3);
+
+export async function autosave(app, { seconds, warmup }) {
+  let seq = 0;
+  for (const r of app.readers)
+    Object.assign(r, { version: 0, text: "", acked: 0, lastAcked: null });
+  const endpoints = {
+    async autosave(pool, i) {
+      const r = app.readers[i];
+      const value = `- note ${++seq}\n${filler}`;
+      const { statusCode, body } = await pool.request({
+        path: `/api/readings/${r.readingId}/summary`,
+        method: "PUT",
+        headers: { "content-type": "application/json", cookie: r.cookie },
+        body: JSON.stringify({
+          saveId: `bench-${seq}`,
+          baseVersion: r.version,
+          changes: { whatIsIt: { base: r.text, value } },
+        }),
+      });
+      const json = await body.json().catch(() => null);
+      if (statusCode !== 200) return false;
+      r.version = json.version;
+      r.text = value;
+      r.acked++;
+      r.lastAcked = value;
+      return true;
+    },
+    async baseline(pool, i) {
+      const { statusCode, body } = await pool.request({
+        path: "/api/bench/baseline",
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-bench-token": app.env.BENCH_TOKEN },
+        body: JSON.stringify({ readingId: app.readers[i].readingId, text: `baseline ${++seq}` }),
+      });
+      await body.dump();
+      return statusCode === 200;
+    },
+  };
+
+  log("autosave: warming up…");
+  await measure(app.base, 10, warmup, endpoints.baseline);
+  await measure(app.base, 10, warmup, endpoints.autosave);
+  const results = {};
+  for (const writers of WRITERS) {
+    for (const kind of ["baseline", "autosave"]) {
+      log(`autosave: ${kind} at ${writers} writers for ${seconds} s…`);
+      results[`${kind}@${writers}`] = await measure(app.base, writers, seconds, endpoints[kind]);
+    }
+  }
+
+  return {
+    // Counted once the server has stopped, so nothing is still in flight.
+    async after() {
+      const sqlite = new Database(app.dbFile, { readonly: true });
+      let acknowledged = 0;
+      let lost = 0;
+      for (const r of app.readers) {
+        const row = sqlite
+          .prepare('SELECT version, "whatIsIt" FROM "Reading" WHERE id = ?')
+          .get(r.readingId);
+        acknowledged += r.acked;
+        lost += Math.max(0, r.acked - row.version);
+        if (r.acked > 0 && row.whatIsIt !== r.lastAcked) lost += 1;
+      }
+      sqlite.close();
+
+      table(
+        "Autosave",
+        Object.entries(results).map(([name, x]) => ({ "endpoint @ writers": name, ...x })),
+        ["endpoint @ writers", "requests", "errors", "rps", "p50Ms", "p99Ms"],
+      );
+      const a = results["autosave@50"];
+      const b = results["baseline@50"];
+      const ratio = Math.round((a.rps / b.rps) * 100) / 100;
+      return {
+        figures: {
+          autosave: { rps: a.rps, p99Ms: a.p99Ms },
+          baseline: { rps: b.rps, p99Ms: b.p99Ms },
+          ratio,
+          acknowledged,
+          lost,
+        },
+        checks: [
+          [`ratio ${ratio} ≥ 0.5`, ratio >= 0.5],
+          [`autosave p99 ${a.p99Ms} ms ≤ 2 × baseline p99 ${b.p99Ms} ms`, a.p99Ms <= 2 * b.p99Ms],
+          [`lost ${lost} = 0 of ${acknowledged} acknowledged`, lost === 0],
+        ],
+      };
+    },
+  };
+}
