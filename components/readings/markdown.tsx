@@ -2,17 +2,11 @@
 // is never rendered, and the sanitizer drops scripts, event handlers and javascript: links.
 // Emphasis next to Japanese punctuation (**「…」**を) is bold as the writer meant, which plain
 // CommonMark leaves as literal asterisks.
-import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
+import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import remarkCjkFriendly from "remark-cjk-friendly";
 import rehypeSanitize from "rehype-sanitize";
-
-function safeUrl(url: string): string {
-  const cleaned = defaultUrlTransform(url);
-  return /^(https?:|mailto:|#|\/)/i.test(cleaned) || !/^[a-z][a-z0-9+.-]*:/i.test(cleaned)
-    ? cleaned
-    : "";
-}
+import { safeUrl } from "@/lib/markdown-url";
 
 export function Markdown({ text, className = "" }: { text: string; className?: string }) {
   return (

@@ -12,7 +12,6 @@ import {
   timerLevel,
   type RecapState,
 } from "@/lib/recap/recap";
-import { Markdown } from "@/components/readings/markdown";
 import { playChime } from "@/components/meetings/chime";
 import { useMeetingEvents } from "@/components/meetings/use-meeting-events";
 import { useServerNow, useServerOffset } from "@/components/meetings/use-server-clock";
@@ -239,7 +238,12 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting, meet
                   <h2 className="mb-2 text-[0.7em] font-semibold tracking-wide text-[var(--muted)] uppercase">
                     {t(`questions.${a.key}.label`)}
                   </h2>
-                  <Markdown text={a.text} />
+                  <div
+                    className="markdown"
+                    // Made on the server from the reader's Markdown, sanitised there
+                    // (lib/markdown-html.ts): the screen ships no Markdown parser.
+                    dangerouslySetInnerHTML={{ __html: a.html }}
+                  />
                 </section>
               ))}
             </div>

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { showPaper } from "@/lib/papers/display";
+import { markdownToHtml } from "@/lib/markdown-html";
 import { answerKeys } from "@/lib/readings/schema";
 import type { RecapSlide } from "./schema";
 
@@ -39,6 +40,8 @@ export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> 
     name: r.user.name,
     paper: showPaper(r.paper, r.paperOverrides),
     gist: r.gist,
-    answers: answerKeys.map((key) => ({ key, text: r[key] })).filter((a) => a.text.trim() !== ""),
+    answers: answerKeys
+      .filter((key) => r[key].trim() !== "")
+      .map((key) => ({ key, text: r[key], html: markdownToHtml(r[key]) })),
   }));
 }

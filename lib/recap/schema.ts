@@ -23,5 +23,6 @@ export type RecapSlide = {
   name: string;
   paper: ShownPaper;
   gist: string;
-  answers: { key: AnswerKey; text: string }[];
+  /** The answers filled in: as written, and as HTML made on the server (lib/markdown-html.ts). */
+  answers: { key: AnswerKey; text: string; html: string }[];
 };
