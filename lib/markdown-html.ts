@@ -53,6 +53,26 @@ const processor = unified()
   .use(rehypeStringify, { closeSelfClosing: true, tightSelfClosing: true })
   .freeze();
 
+// Answers change a few times a minute while dozens of screens render them: each text is turned
+// into HTML once and kept, the least recently used dropped first past a budget of characters.
+const cache = new Map<string, string>();
+const CACHE_CHARS = 4_000_000;
+let cachedChars = 0;
+
 export function markdownToHtml(text: string): string {
-  return String(processor.processSync(text));
+  const hit = cache.get(text);
+  if (hit !== undefined) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const html = String(processor.processSync(text));
+  cache.set(text, html);
+  cachedChars += text.length + html.length;
+  for (const [oldText, oldHtml] of cache) {
+    if (cachedChars <= CACHE_CHARS) break;
+    cache.delete(oldText);
+    cachedChars -= oldText.length + oldHtml.length;
+  }
+  return html;
 }

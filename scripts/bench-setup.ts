@@ -77,7 +77,7 @@ async function main() {
       (_, k) => `- ${q} point ${k + 1} of reader ${i}: **bold**, \`code\``,
     ).join("\n");
   const order: string[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < Math.min(count, 10); i++) {
     const users = await db.user.findUniqueOrThrow({
       where: { email: `reader${i}@bench.test` },
       select: { id: true },

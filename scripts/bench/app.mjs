@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const log = (...a) => console.error(...a);
 
-export async function startApp({ build, readerCount }) {
+export async function startApp({ build, readerCount, profileDir = null }) {
   const port = 3400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
   const dbFile = join(tmpdir(), `yomikai-bench-${randomBytes(4).toString("hex")}.db`);
@@ -53,9 +53,18 @@ export async function startApp({ build, readerCount }) {
   );
 
   log("Starting the server…");
+  // With a profile directory the server writes a V8 CPU profile there when it stops.
   const server = spawn(
-    join(root, "node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    process.execPath,
+    [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: root,
       env,
