@@ -1,6 +1,7 @@
 // Creates the benchmark's world: one group with `count` readers; meeting 1 in its reading time
 // with a reading per reader; meeting 2 in its recap, ten readers having answered all six questions
-// (the recap screen's slides). Prints { readers, recapReadingId } as JSON for scripts/bench.mjs.
+// (the recap screen's slides). Prints { readers, recapReadingId, meetingId, owner } as JSON for
+// scripts/bench.mjs.
 import { createPrismaClient } from "../lib/db-client";
 import { hashPassword } from "../lib/auth/password";
 
@@ -113,7 +114,14 @@ async function main() {
     select: { id: true },
   });
   await db.$disconnect();
-  process.stdout.write(JSON.stringify({ readers, recapReadingId: order[0] }));
+  process.stdout.write(
+    JSON.stringify({
+      readers,
+      recapReadingId: order[0],
+      meetingId: meeting.id,
+      owner: { email: "bench-owner@bench.test", password: BENCH_PASSWORD },
+    }),
+  );
 }
 
 main().catch((error) => {

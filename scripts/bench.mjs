@@ -4,6 +4,8 @@
 //   autosave  the summary save endpoint vs a bare one-row write, at 10 and 50 writers; saves lost
 //   pages     reading, group and recap pages vs a bare one-row page, at 10 and 50 users
 //   js        first-load JavaScript (gzip) of sign-in, group, reading and recap vs the 404 page
+//   lighthouse  sign-in, reading and recap pages, desktop and mobile presets (Debian's Chromium)
+//   live      50 readers saving every ~2 s: save acknowledged → board shows it; 500 idle watchers
 // All parts by default. Prints a table per part, PASS/FAIL per budget and, last, one JSON line
 // with every figure; exits 1 when a budget is missed.
 import { cpus } from "node:os";
@@ -11,8 +13,10 @@ import { log, startApp } from "./bench/app.mjs";
 import { autosave } from "./bench/autosave.mjs";
 import { pages } from "./bench/pages.mjs";
 import { js } from "./bench/js.mjs";
+import { live } from "./bench/live.mjs";
+import { lighthouse } from "./bench/lighthouse.mjs";
 
-const PARTS = { autosave, pages, js };
+const PARTS = { autosave, pages, js, lighthouse, live };
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 10;
 const named = args.filter((a) => !a.startsWith("--") && a in PARTS);

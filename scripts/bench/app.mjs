@@ -90,6 +90,10 @@ export async function startApp({ build, readerCount, profileDir = null }) {
 
   log(`Signing in ${world.readers.length} readers…`);
   for (const r of world.readers) r.cookie = await signIn(base, r.email, r.password);
+  const owner = {
+    ...world.owner,
+    cookie: await signIn(base, world.owner.email, world.owner.password),
+  };
 
   return {
     base,
@@ -97,6 +101,9 @@ export async function startApp({ build, readerCount, profileDir = null }) {
     dbFile,
     readers: world.readers,
     recapReadingId: world.recapReadingId,
+    meetingId: world.meetingId,
+    owner,
+    pid: server.pid,
     async stop() {
       if (server.exitCode !== null) return;
       server.kill("SIGTERM");
