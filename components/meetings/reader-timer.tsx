@@ -179,14 +179,79 @@ function BeforeStart({
   );
 }
 
-export function ReaderTimer(props: Props) {
-  const { now } = props;
-  return now === null ? <MeasuringTimer paper={props.paper} /> : <LiveTimer {...props} now={now} />;
+/** The reader's countdown commands, and before the start a way to change paper or leave. */
+function Controls({
+  status,
+  meetingId,
+  groupSlug,
+  number,
+  paperTitle,
+}: {
+  status: ReturnType<typeof statusAt>;
+  meetingId: string;
+  groupSlug: string;
+  number: number;
+  paperTitle: string;
+}) {
+  const t = useTranslations("timer");
+  return (
+    <>
+      <div className="mt-4 flex flex-wrap gap-2">
+        {status === "notStarted" ? (
+          <Command
+            command="start"
+            label={t("start")}
+            variant="primary"
+            groupSlug={groupSlug}
+            number={number}
+          />
+        ) : null}
+        {status === "reading" || status === "overtime" ? (
+          <Command command="pause" label={t("pause")} groupSlug={groupSlug} number={number} />
+        ) : null}
+        {status === "paused" ? (
+          <Command
+            command="resume"
+            label={t("resume")}
+            variant="primary"
+            groupSlug={groupSlug}
+            number={number}
+          />
+        ) : null}
+        {status === "reading" || status === "overtime" || status === "paused" ? (
+          <>
+            <Command command="extend" label={t("extend")} groupSlug={groupSlug} number={number} />
+            <Command command="finish" label={t("finish")} groupSlug={groupSlug} number={number} />
+          </>
+        ) : null}
+      </div>
+      {status === "notStarted" ? (
+        <BeforeStart
+          meetingId={meetingId}
+          groupSlug={groupSlug}
+          number={number}
+          paperTitle={paperTitle}
+        />
+      ) : null}
+    </>
+  );
 }
 
-/** The timer's frame while the clock is measured (a round trip): no digits that could be wrong. */
-function MeasuringTimer({ paper }: { paper: TimerPaper }) {
+export function ReaderTimer(props: Props) {
+  const { now } = props;
+  return now === null ? <MeasuringTimer {...props} /> : <LiveTimer {...props} now={now} />;
+}
+
+/**
+ * The timer's frame while the clock is measured (a round trip): no digits that could be wrong,
+ * and the commands in place but disabled, so nothing on the page moves when the clock arrives.
+ * (Which commands depends on the countdown's state; the time only tells reading from overtime,
+ * which show the same ones.)
+ */
+function MeasuringTimer({ paper, countdown, canControl, meetingId, groupSlug, number }: Props) {
   const t = useTranslations("timer");
+  // Read at the countdown's own last event rather than the clock: the same commands either way.
+  const status = statusAt(countdown, countdown.finishedAt ?? countdown.startedAt ?? 0);
   return (
     <TimerCard paper={paper} busy>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
@@ -199,6 +264,19 @@ function MeasuringTimer({ paper }: { paper: TimerPaper }) {
         </p>
       </div>
       <div className="mt-3 min-h-7" />
+      {canControl ? (
+        <fieldset disabled className="contents">
+          <Controls
+            status={status}
+            meetingId={meetingId}
+            groupSlug={groupSlug}
+            number={number}
+            paperTitle={paper.title}
+          />
+        </fieldset>
+      ) : null}
+      {/* Where "Notify me at time-up" goes once the browser says it can. */}
+      {status !== "done" ? <div className="mt-3 min-h-8" aria-hidden /> : null}
     </TimerCard>
   );
 }
@@ -305,38 +383,8 @@ function LiveTimer({
         ) : null}
       </div>
       {canControl ? (
-        <div className="mt-4 flex flex-wrap gap-2">
-          {status === "notStarted" ? (
-            <Command
-              command="start"
-              label={t("start")}
-              variant="primary"
-              groupSlug={groupSlug}
-              number={number}
-            />
-          ) : null}
-          {status === "reading" || status === "overtime" ? (
-            <Command command="pause" label={t("pause")} groupSlug={groupSlug} number={number} />
-          ) : null}
-          {status === "paused" ? (
-            <Command
-              command="resume"
-              label={t("resume")}
-              variant="primary"
-              groupSlug={groupSlug}
-              number={number}
-            />
-          ) : null}
-          {status === "reading" || status === "overtime" || status === "paused" ? (
-            <>
-              <Command command="extend" label={t("extend")} groupSlug={groupSlug} number={number} />
-              <Command command="finish" label={t("finish")} groupSlug={groupSlug} number={number} />
-            </>
-          ) : null}
-        </div>
-      ) : null}
-      {canControl && status === "notStarted" ? (
-        <BeforeStart
+        <Controls
+          status={status}
           meetingId={meetingId}
           groupSlug={groupSlug}
           number={number}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useLayoutEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { answeredCount, answerKeys } from "@/lib/readings/answers";
 import {
@@ -330,10 +330,14 @@ function AnswerField({
 export default function SummaryForm({
   readingId,
   initial,
+  onReady,
 }: {
   readingId: string;
   initial: SummaryInitial;
+  /** Called before the form's first paint (its placeholder goes in the same frame). */
+  onReady?: () => void;
 }) {
+  useLayoutEffect(() => onReady?.(), [onReady]);
   const t = useTranslations("summary");
   const { values, status, conflicts, snapshot, engine } = useAutosave(readingId, initial);
   const closed = status.kind === "closed";

@@ -76,6 +76,12 @@ export async function lighthouse(app) {
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
           .map((a) => a.id);
         if (failing.length) row.failing = failing.join(" ");
+        // What moved, when something did.
+        const shifts = lhr.audits["layout-shifts"]?.details?.items ?? [];
+        if (shifts.length)
+          row.shifted = shifts
+            .map((i) => `${i.node?.selector ?? "?"} (${Math.round((i.score ?? 0) * 1000) / 1000})`)
+            .join(", ");
       } finally {
         await chrome.kill();
       }
@@ -93,6 +99,7 @@ export async function lighthouse(app) {
         "lcpMs",
       ]);
       for (const r of rows) if (r.failing) console.log(`${r.page}: failing audits: ${r.failing}`);
+      for (const r of rows) if (r.shifted) console.log(`${r.page}: layout shifts: ${r.shifted}`);
       return { figures, checks };
     },
   };
