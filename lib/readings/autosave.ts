@@ -5,6 +5,11 @@ import { z } from "zod";
 import { mergeText } from "./merge";
 import { limitOf, summaryFields, type Summary, type SummaryField } from "./summary";
 
+// In the browser these schemas run under a Content-Security-Policy without 'unsafe-eval': zod is
+// told not to try compiling its parsers with Function(), a probe the browser reports as a
+// violation (the summary form's chunk is the only browser code that parses with zod).
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 const text = (max: number) =>
   z
     .string()
