@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import type { SummaryInitial } from "@/lib/readings/autosave";
@@ -96,11 +96,12 @@ export function SummaryPanel({
   initial: SummaryInitial;
 }) {
   const [ready, setReady] = useState(false);
+  const formReady = useCallback(() => setReady(true), []);
   return (
     <>
       <OfflineShell />
       {ready ? null : <SummarySkeleton initial={initial} />}
-      <SummaryForm readingId={readingId} initial={initial} onReady={() => setReady(true)} />
+      <SummaryForm readingId={readingId} initial={initial} onReady={formReady} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 // The authorization matrix: every route handler × every kind of caller, with the answer each must
 // get, walked against the running app (on SQLite and on PostgreSQL in CI). A route handler added
 // without its row here fails the first test.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { filesNamed } from "./support/app-files";
 import { join, relative, sep } from "node:path";
 import type { BrowserContext } from "@playwright/test";
 import {
@@ -143,16 +144,7 @@ const matrix: Record<string, { call: Call; expect: Record<Role, Expected> } | "l
 
 function routeKeys(): string[] {
   const root = join(process.cwd(), "app", "api");
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === "route.ts") files.push(path);
-    }
-  };
-  walk(root);
-  return files.flatMap((file) => {
+  return filesNamed(root, "route.ts").flatMap((file) => {
     const source = readFileSync(file, "utf8");
     const route = `/api/${relative(root, file).split(sep).slice(0, -1).join("/")}`;
     const methods = new Set<string>();

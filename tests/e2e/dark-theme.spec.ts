@@ -2,7 +2,6 @@
 // WCAG contrast, and a screenshot attached to the run. A page added without its row here fails
 // the first test, so no page ships without being looked at in the dark.
 import AxeBuilder from "@axe-core/playwright";
-import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Page } from "@playwright/test";
 import {
@@ -19,6 +18,7 @@ import {
   type TestUser,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
+import { filesNamed } from "./support/app-files";
 
 type World = {
   owner: TestUser;
@@ -81,21 +81,13 @@ const pages: Record<string, Row> = {
 
 function pageRoutes(): string[] {
   const root = join(process.cwd(), "app", "[locale]");
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === "page.tsx") {
-        const parts = relative(root, dir)
-          .split(sep)
-          .filter((p) => p && !p.startsWith("("));
-        found.push(`/${parts.join("/")}`);
-      }
-    }
-  };
-  walk(root);
-  return found;
+  return filesNamed(root, "page.tsx").map((file) => {
+    const parts = relative(root, file)
+      .split(sep)
+      .slice(0, -1)
+      .filter((p) => p && !p.startsWith("("));
+    return `/${parts.join("/")}`;
+  });
 }
 
 /** The relative luminance (0 black … 1 white) of the colour behind the page's content. */
