@@ -1,23 +1,55 @@
 // The app under measurement: built (unless --no-build), started in production mode on a fresh
-// SQLite database with the benchmark's world (scripts/bench-setup.ts), its readers signed in.
+// database with the benchmark's world (scripts/bench-setup.ts), its readers signed in. The
+// database is a new SQLite file, or with `postgresUrl` a new database on that PostgreSQL server
+// (dropped when the bench ends); `instances` servers share it, as app instances behind a balancer.
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const log = (...a) => console.error(...a);
 
-export async function startApp({ build, readerCount, profileDir = null }) {
+export async function startApp({
+  build,
+  readerCount,
+  profileDir = null,
+  postgresUrl = null,
+  instances = 1,
+}) {
   const port = 3400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const dbFile = join(tmpdir(), `yomikai-bench-${randomBytes(4).toString("hex")}.db`);
+  const name = `yomikai_bench_${randomBytes(4).toString("hex")}`;
+  const dbFile = join(tmpdir(), `${name}.db`);
+  let databaseUrl = `file:${dbFile}`;
+  let dropDatabase = () => {};
+  if (postgresUrl) {
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = () =>
+      execFileSync(
+        process.execPath,
+        [
+          "-e",
+          `const pg=require("pg");const c=new pg.Client({connectionString:process.argv[1]});` +
+            `c.connect().then(()=>c.query("DROP DATABASE IF EXISTS ${name} WITH (FORCE)")).then(()=>c.end())`,
+          postgresUrl,
+        ],
+        { cwd: root, stdio: "ignore" },
+      );
+  }
   const env = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(33).toString("base64"),
     AUTH_URL: base,
     // The baselines answer only this run's token.
@@ -52,40 +84,47 @@ export async function startApp({ build, readerCount, profileDir = null }) {
     run(join(root, "node_modules/.bin/tsx"), ["scripts/bench-setup.ts", String(readerCount)]),
   );
 
-  log("Starting the server…");
+  log(instances > 1 ? `Starting ${instances} servers…` : "Starting the server…");
+  const bases = Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${port + i}`);
   // With a profile directory the server writes a V8 CPU profile there when it stops.
-  const server = spawn(
-    process.execPath,
-    [
-      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-      join(root, "node_modules/next/dist/bin/next"),
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
-    {
-      cwd: root,
-      env,
-      stdio: ["ignore", "ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore"],
-    },
+  const servers = bases.map((b) =>
+    spawn(
+      process.execPath,
+      [
+        ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+        join(root, "node_modules/next/dist/bin/next"),
+        "start",
+        "-p",
+        new URL(b).port,
+        "-H",
+        "127.0.0.1",
+      ],
+      {
+        cwd: root,
+        env: { ...env, AUTH_URL: b },
+        stdio: ["ignore", "ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore"],
+      },
+    ),
   );
   const removeDatabase = () => {
     for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(dbFile + s, { force: true });
+    dropDatabase();
+    dropDatabase = () => {};
   };
   process.on("exit", () => {
-    server.kill("SIGTERM");
+    for (const server of servers) server.kill("SIGKILL");
     removeDatabase();
   });
-  for (const deadline = Date.now() + 60_000; ;) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not up yet
+  for (const b of bases) {
+    for (const deadline = Date.now() + 60_000; ;) {
+      try {
+        if ((await fetch(`${b}/api/health`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`the server at ${b} did not start`);
+      await new Promise((r) => setTimeout(r, 200));
     }
-    if (Date.now() > deadline) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 200));
   }
 
   log(`Signing in ${world.readers.length} readers…`);
@@ -97,17 +136,25 @@ export async function startApp({ build, readerCount, profileDir = null }) {
 
   return {
     base,
+    bases,
     env,
     dbFile,
+    provider: postgresUrl ? "PostgreSQL" : "SQLite",
     readers: world.readers,
     recapReadingId: world.recapReadingId,
     meetingId: world.meetingId,
     owner,
-    pid: server.pid,
+    pid: servers[0].pid,
     async stop() {
-      if (server.exitCode !== null) return;
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
+      await Promise.all(
+        servers
+          .filter((server) => server.exitCode === null)
+          .map((server) => {
+            server.kill("SIGTERM");
+            return new Promise((r) => server.once("exit", r));
+          }),
+      );
+      removeDatabase();
     },
   };
 }

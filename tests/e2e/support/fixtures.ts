@@ -20,10 +20,14 @@ export { SummaryForm } from "../pages/summary-form";
 export { RecapScreen } from "../pages/recap-screen";
 export { RecapRemote } from "../pages/recap-remote";
 
-/** A header value that makes each context look like its own client IP to the rate limiter. */
+/**
+ * A header value that makes each context look like its own client to the rate limiter: an address
+ * in IPv6's documentation range with 64 random bits, so two tests never share one (a 16-bit space
+ * did: a context that drew an address another test had just locked out was refused its sign-in).
+ */
 export function fakeIp(): string {
-  const b = randomBytes(2);
-  return `198.51.${b[0]}.${b[1]}`;
+  const groups = randomBytes(8).toString("hex").match(/.{4}/g)!;
+  return `2001:db8::${groups.join(":")}`;
 }
 
 /** Signs a user in over HTTP: the session cookie lands in the request's browser context. */
