@@ -1,10 +1,10 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
-import { formatClock, remainingMs, statusAt } from "@/lib/readings/countdown";
+import { formatClock, remainingMs, statusAt, type CountdownStatus } from "@/lib/readings/countdown";
 import { ReaderTimer } from "./reader-timer";
 import { useServerNow, useServerOffset } from "./use-server-clock";
 import { useMeetingEvents } from "./use-meeting-events";
@@ -25,8 +25,6 @@ type Props = {
 /** The meeting's live state: the reader's own countdown and everyone's, kept current over SSE. */
 export function MeetingLive({ children, initial, userId, groupSlug, number, full }: Props) {
   const t = useTranslations("board");
-  const ts = useTranslations("timer.status");
-  const tm = useTranslations("meeting");
   const router = useRouter();
   const { board, connected } = useMeetingEvents(initial, () => router.refresh());
   const offset = useServerOffset();
@@ -93,44 +91,24 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
             {board.rows.map((row) => {
               const status = now === null ? null : statusAt(row.countdown, now);
               const remaining = now === null ? 0 : remainingMs(row.countdown, now);
-              const late = status === "overtime" || (status === "done" && remaining < 0);
               return (
-                <li
+                <BoardRow
                   key={row.readingId}
-                  data-reader={row.name}
-                  className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 py-2.5"
-                >
-                  <p className="truncate font-medium">
-                    {row.name}
-                    {row.userId === userId ? (
-                      <span className="font-normal text-slate-500"> ({t("you")})</span>
-                    ) : null}
-                    {row.reread ? (
-                      <span
-                        data-testid="reread"
-                        className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
-                      >
-                        {tm("reread")}
-                      </span>
-                    ) : null}
-                  </p>
-                  {/* A closed meeting is a record: its readers are listed without clocks. */}
-                  <p
-                    className={`text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
-                    data-testid="board-time"
-                  >
-                    {closed || status === null || status === "notStarted"
+                  name={row.name}
+                  you={row.userId === userId}
+                  reread={row.reread}
+                  paperTitle={row.paperTitle}
+                  paperHref={row.paperHref}
+                  // A closed meeting is a record: its readers are listed without clocks.
+                  clock={
+                    closed || status === null || status === "notStarted"
                       ? ""
-                      : formatClock(remaining)}
-                  </p>
-                  <p className="truncate text-sm text-slate-600" title={row.paperTitle}>
-                    <PaperLink href={row.paperHref}>{row.paperTitle}</PaperLink>
-                  </p>
-                  <p className="text-right text-xs text-slate-600">
-                    <span data-testid="board-status">{status ? ts(status) : "…"}</span>
-                    {full ? <span> · {t("answered", { count: row.answered })}</span> : null}
-                  </p>
-                </li>
+                      : formatClock(remaining)
+                  }
+                  late={status === "overtime" || (status === "done" && remaining < 0)}
+                  status={status}
+                  answered={full ? row.answered : null}
+                />
               );
             })}
           </ul>
@@ -139,3 +117,67 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
     </div>
   );
 }
+
+/**
+ * One reader on the board. The board is drawn again at every clock tick; a row only when what it
+ * shows changes (its clock's second, its status, its answers), so 50 readers cost 50 cheap
+ * comparisons a tick rather than 50 rows.
+ */
+const BoardRow = memo(function BoardRow({
+  name,
+  you,
+  reread,
+  paperTitle,
+  paperHref,
+  clock,
+  late,
+  status,
+  answered,
+}: {
+  name: string;
+  you: boolean;
+  reread: boolean;
+  paperTitle: string;
+  paperHref: string | null;
+  clock: string;
+  late: boolean;
+  status: CountdownStatus | null;
+  /** Shown on the facilitator's board only. */
+  answered: number | null;
+}) {
+  const t = useTranslations("board");
+  const ts = useTranslations("timer.status");
+  const tm = useTranslations("meeting");
+  return (
+    <li
+      data-reader={name}
+      className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 py-2.5"
+    >
+      <p className="truncate font-medium">
+        {name}
+        {you ? <span className="font-normal text-slate-500"> ({t("you")})</span> : null}
+        {reread ? (
+          <span
+            data-testid="reread"
+            className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+          >
+            {tm("reread")}
+          </span>
+        ) : null}
+      </p>
+      <p
+        className={`text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
+        data-testid="board-time"
+      >
+        {clock}
+      </p>
+      <p className="truncate text-sm text-slate-600" title={paperTitle}>
+        <PaperLink href={paperHref}>{paperTitle}</PaperLink>
+      </p>
+      <p className="text-right text-xs text-slate-600">
+        <span data-testid="board-status">{status ? ts(status) : "…"}</span>
+        {answered !== null ? <span> · {t("answered", { count: answered })}</span> : null}
+      </p>
+    </li>
+  );
+});

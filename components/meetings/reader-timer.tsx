@@ -237,51 +237,14 @@ function Controls({
   );
 }
 
-export function ReaderTimer(props: Props) {
-  const { now } = props;
-  return now === null ? <MeasuringTimer {...props} /> : <LiveTimer {...props} now={now} />;
-}
-
 /**
- * The timer's frame while the clock is measured (a round trip): no digits that could be wrong,
- * and the commands in place but disabled, so nothing on the page moves when the clock arrives.
- * (Which commands depends on the countdown's state; the time only tells reading from overtime,
- * which show the same ones.)
+ * The reader's countdown. Until the browser's clock is measured against the server's (a round
+ * trip), the card shows its frame: no digits that could be wrong, the commands in place but
+ * disabled. The frame and the live timer are one tree, so the clock's box is painted once and only
+ * its text changes when the time arrives: nothing moves, and the page's largest text is there
+ * from the first paint.
  */
-function MeasuringTimer({ paper, countdown, canControl, meetingId, groupSlug, number }: Props) {
-  const t = useTranslations("timer");
-  // Read at the countdown's own last event rather than the clock: the same commands either way.
-  const status = statusAt(countdown, countdown.finishedAt ?? countdown.startedAt ?? 0);
-  return (
-    <TimerCard paper={paper} busy>
-      <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
-        <p
-          data-testid="time-left"
-          aria-label={t("timeLeft")}
-          className="font-mono text-6xl font-bold text-slate-300 tabular-nums sm:text-7xl"
-        >
-          --:--
-        </p>
-      </div>
-      <div className="mt-3 min-h-7" />
-      {canControl ? (
-        <fieldset disabled className="contents">
-          <Controls
-            status={status}
-            meetingId={meetingId}
-            groupSlug={groupSlug}
-            number={number}
-            paperTitle={paper.title}
-          />
-        </fieldset>
-      ) : null}
-      {/* Where "Notify me at time-up" goes once the browser says it can. */}
-      {status !== "done" ? <div className="mt-3 min-h-8" aria-hidden /> : null}
-    </TimerCard>
-  );
-}
-
-function LiveTimer({
+export function ReaderTimer({
   meetingId,
   groupSlug,
   number,
@@ -289,12 +252,15 @@ function LiveTimer({
   countdown,
   now,
   canControl,
-}: Props & { now: number }) {
+}: Props) {
   const t = useTranslations("timer");
-  const status = statusAt(countdown, now);
-  const remaining = remainingMs(countdown, now);
-  const warning = status === "reading" ? warningLevel(remaining) : null;
-  const overtime = status === "overtime" || (status === "done" && remaining < 0);
+  const measuring = now === null;
+  // While measuring, the status at the countdown's own last event: the same commands either way
+  // (the time only tells reading from overtime, which show the same ones).
+  const status = statusAt(countdown, now ?? countdown.finishedAt ?? countdown.startedAt ?? 0);
+  const remaining = now === null ? 0 : remainingMs(countdown, now);
+  const warning = status === "reading" && !measuring ? warningLevel(remaining) : null;
+  const overtime = !measuring && (status === "overtime" || (status === "done" && remaining < 0));
   const permission = useSyncExternalStore(
     noSubscription,
     readPermission,
@@ -302,13 +268,14 @@ function LiveTimer({
   );
   const [answered, setAnswered] = useState<NotificationPermission | null>(null);
   const notify = answered ?? permission;
-  const previousStatus = useRef(status);
+  const previousStatus = useRef<typeof status | null>(null);
   const chimedFor = useRef<number | null>(null);
   const timeUpAt = deadline(countdown);
 
   // Time-up, seen live: chime, notification, once per deadline. (Loading a page already in
   // overtime stays quiet.)
   useEffect(() => {
+    if (measuring) return;
     if (
       previousStatus.current === "reading" &&
       status === "overtime" &&
@@ -328,10 +295,11 @@ function LiveTimer({
       }
     }
     previousStatus.current = status;
-  }, [status, paper.title, t, timeUpAt]);
+  }, [measuring, status, paper.title, t, timeUpAt]);
 
   // The tab title carries the time, so a background tab still tells it.
   useEffect(() => {
+    if (measuring) return;
     const base = document.title.replace(/^(⏰ .*? · |\+?\d\d:\d\d · )/, "");
     if (status === "reading" || status === "paused")
       setDocumentTitle(`${formatClock(remaining)} · ${base}`);
@@ -340,33 +308,34 @@ function LiveTimer({
         `⏰ ${t("titleTimeUp")} +${formatClock(remaining).replace("+", "")} · ${base}`,
       );
     else setDocumentTitle(base);
-  }, [status, remaining, t]);
+  }, [measuring, status, remaining, t]);
 
-  const clockText = formatClock(remaining);
   return (
-    <TimerCard paper={paper}>
+    <TimerCard paper={paper} busy={measuring}>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
         <p
           data-testid="time-left"
           aria-label={overtime ? t("overtime") : t("timeLeft")}
           className={`font-mono text-6xl font-bold tabular-nums sm:text-7xl ${
-            overtime
-              ? "text-red-600"
-              : warning === 1
+            measuring
+              ? "text-slate-300"
+              : overtime || warning === 1
                 ? "text-red-600"
                 : warning === 5
                   ? "text-amber-600"
                   : "text-slate-900"
           }`}
         >
-          {clockText}
+          {measuring ? "--:--" : formatClock(remaining)}
         </p>
-        <p
-          data-testid="timer-status"
-          className={`pb-2 text-sm font-medium ${overtime ? "text-red-700" : "text-slate-600"}`}
-        >
-          {t(`status.${status}`)}
-        </p>
+        {measuring ? null : (
+          <p
+            data-testid="timer-status"
+            className={`pb-2 text-sm font-medium ${overtime ? "text-red-700" : "text-slate-600"}`}
+          >
+            {t(`status.${status}`)}
+          </p>
+        )}
       </div>
       {/* Announced to screen readers when it changes: each warning once, then time-up. */}
       <div role="status" aria-live="assertive" className="mt-3 min-h-7 text-sm font-medium">
@@ -378,11 +347,21 @@ function LiveTimer({
           <p data-testid="timer-alert" className="rounded bg-amber-50 px-3 py-1 text-amber-900">
             {t("warning", { minutes: warning })}
           </p>
-        ) : status === "notStarted" ? (
+        ) : status === "notStarted" && !measuring ? (
           <p className="text-slate-600">{t("ready")}</p>
         ) : null}
       </div>
-      {canControl ? (
+      {canControl && measuring ? (
+        <fieldset disabled className="contents">
+          <Controls
+            status={status}
+            meetingId={meetingId}
+            groupSlug={groupSlug}
+            number={number}
+            paperTitle={paper.title}
+          />
+        </fieldset>
+      ) : canControl ? (
         <Controls
           status={status}
           meetingId={meetingId}
@@ -391,7 +370,10 @@ function LiveTimer({
           paperTitle={paper.title}
         />
       ) : null}
-      {notify === "default" && status !== "done" ? (
+      {measuring && status !== "done" ? (
+        // Where "Notify me at time-up" goes once the browser says it can.
+        <div className="mt-3 min-h-8" aria-hidden />
+      ) : notify === "default" && status !== "done" ? (
         <button
           type="button"
           className="text-brand-700 mt-3 min-h-8 text-sm underline"

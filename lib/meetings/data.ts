@@ -139,13 +139,16 @@ export async function getBoard(meetingId: string): Promise<BoardState | null> {
   });
   if (!m) return null;
   // Readers who read their paper in an earlier meeting (the rule is a paper never read before).
+  // Two lists rather than one condition per reader: a 50-reader board would otherwise make a
+  // query of 50 OR-ed pairs, costly to build on every page view. Pairs are matched below.
   const earlier =
     m.readings.length === 0
       ? []
       : await db.reading.findMany({
           where: {
             meetingId: { not: meetingId },
-            OR: m.readings.map((r) => ({ userId: r.userId, paperId: r.paperId })),
+            userId: { in: [...new Set(m.readings.map((r) => r.userId))] },
+            paperId: { in: [...new Set(m.readings.map((r) => r.paperId))] },
           },
           select: { userId: true, paperId: true },
         });
