@@ -111,3 +111,27 @@ test("before starting, a reader can pick another paper or leave the meeting", as
   expect(await readingCount(meeting.id)).toBe(0);
   await context.close();
 });
+
+test("the clock's box is painted once: the measured time replaces '--:--' in the same element", async ({
+  browser,
+}) => {
+  const user = await makeUser();
+  const r = await makeReading(user, { startedAgoMs: 5 * 60_000 });
+  const { page, context } = await signedInPage(browser, user);
+  // Hold the clock's first measurement until the frame has been looked at.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/time", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/en${r.path}`);
+  const clock = page.getByTestId("time-left");
+  await expect(clock).toHaveText("--:--");
+  const box = await clock.elementHandle();
+  release();
+  await expect(clock).toHaveText(/^4[45]:\d\d$/);
+  // The element that showed "--:--" is the one showing the time: nothing was swapped in.
+  expect(await box!.evaluate((el) => el.isConnected && el.textContent)).toMatch(/^4[45]:\d\d$/);
+  await context.close();
+});
