@@ -5,7 +5,8 @@
 //   pages     reading, group and recap pages vs a bare one-row page, at 10 and 50 users
 //   js        first-load JavaScript (gzip) of sign-in, group, reading and recap vs the 404 page
 //   lighthouse  sign-in, reading and recap pages, desktop and mobile presets (Debian's Chromium)
-//   live      50 readers saving every ~2 s: save acknowledged → board shows it; 500 idle watchers
+//   live      50 readers saving every ~2 s: save acknowledged → board shows it, on the SQLite
+//             instance and on two instances sharing a PostgreSQL database; 500 idle watchers
 // All parts by default. Prints a table per part, PASS/FAIL per budget and, last, one JSON line
 // with every figure; exits 1 when a budget is missed.
 import { cpus } from "node:os";
