@@ -20,7 +20,7 @@ import { PresenterProgress } from "./presenter-progress";
 import { PaperLink } from "@/components/papers/paper-link";
 import { paperHref } from "@/lib/papers/links";
 import { screenThemeVars, useScreenTheme } from "@/components/ui/screen-theme";
-import { useFitToHeight } from "./use-fit-to-height";
+import { fitSlideScript, useFitToHeight } from "./use-fit-to-height";
 
 type Props = {
   initial: BoardState;
@@ -28,6 +28,8 @@ type Props = {
   meetingPath: string;
   closeMeeting: (formData: FormData) => Promise<void>;
   meetingRef: { groupSlug: string; number: number };
+  /** The page's CSP nonce, for the inline script that fits the first paint. */
+  nonce: string | null;
 };
 
 const levelClass = {
@@ -36,7 +38,14 @@ const levelClass = {
   hard: "text-[var(--late)]",
 };
 
-export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting, meetingRef }: Props) {
+export function RecapScreen({
+  initial,
+  canDrive,
+  meetingPath,
+  closeMeeting,
+  meetingRef,
+  nonce,
+}: Props) {
   const t = useTranslations();
   const router = useRouter();
   const { board, connected } = useMeetingEvents(
@@ -201,12 +210,14 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting, meet
       ) : null}
       <main
         ref={frame}
+        data-fit-frame
         className="min-h-0 flex-1 overflow-y-auto px-6 py-6 sm:px-12"
         aria-live="polite"
       >
         {current ? (
           <article
             ref={content}
+            data-fit-content
             data-testid="recap-slide"
             className="mx-auto max-w-[110rem] space-y-5"
           >
@@ -251,6 +262,7 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting, meet
         ) : (
           <article
             ref={content}
+            data-fit-content
             data-testid="closing-slide"
             className="mx-auto max-w-6xl space-y-6"
           >
@@ -298,6 +310,12 @@ export function RecapScreen({ initial, canDrive, meetingPath, closeMeeting, meet
           </article>
         )}
       </main>
+      {/* Fits the slide before the first paint; afterwards useFitToHeight keeps it fitted. */}
+      <script
+        nonce={nonce ?? undefined}
+        suppressHydrationWarning
+        dangerouslySetInnerHTML={{ __html: fitSlideScript }}
+      />
 
       <footer className="flex flex-wrap items-center justify-between gap-3 border-t border-[var(--line)] px-6 py-3 text-lg">
         <p data-testid="next-up">

@@ -2,14 +2,48 @@
 
 import { useLayoutEffect, useRef, type RefObject } from "react";
 
-const MIN_SCALE = 0.75;
-const MAX_SCALE = 2;
+/**
+ * Scales `slide`'s text so that it fills `box`: the largest scale between 0.75 and 2 (set as
+ * `--slide-scale` and `data-scale` on the slide) at which it still fits the box's height. Short
+ * answers grow instead of leaving half the projector empty; long ones shrink to a readable minimum
+ * and scroll beyond it. Self-contained (no outer names), because the page also runs its source as
+ * an inline script before the first paint (fitSlideScript).
+ */
+export function fitSlide(box: HTMLElement, slide: HTMLElement): void {
+  const min = 0.75;
+  const max = 2;
+  const style = getComputedStyle(box);
+  const room = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  const set = (scale: number) => slide.style.setProperty("--slide-scale", String(scale));
+  const fits = () => slide.scrollHeight <= room;
+  let lo = min;
+  let hi = max;
+  set(hi);
+  if (!fits()) {
+    // Binary search to 1/64: seven layouts, done before the browser paints.
+    for (let i = 0; i < 7; i++) {
+      const mid = (lo + hi) / 2;
+      set(mid);
+      if (fits()) lo = mid;
+      else hi = mid;
+    }
+    hi = lo;
+    set(lo);
+  }
+  slide.dataset.scale = hi.toFixed(2);
+}
 
 /**
- * Scales a slide's text so that it fills its frame: the largest scale (between MIN and MAX, set as
- * `--slide-scale` and `data-scale` on the content) at which the content still fits the frame's
- * height. Short answers grow instead of leaving half the projector empty; long ones shrink to a
- * readable minimum and scroll beyond it. Measured again when the frame is resized or `key` changes.
+ * The same fit as an inline script, placed right after the slide's frame in the server's HTML: the
+ * slide is painted at its fitted size from the first frame instead of at scale 1 and then resized
+ * when the page's JavaScript arrives (a layout shift on the projector, and slow on a phone).
+ */
+export const fitSlideScript = `(function(){try{var b=document.querySelector("[data-fit-frame]");var s=b&&b.querySelector("[data-fit-content]");if(s)(${fitSlide.toString()})(b,s)}catch(e){}})()`;
+
+/**
+ * Keeps a slide fitted to its frame (fitSlide): measured in a layout effect, again when the frame
+ * is resized or `key` changes. The frame carries `data-fit-frame` and the slide `data-fit-content`,
+ * for the inline script that fits the first paint.
  */
 export function useFitToHeight<F extends HTMLElement, C extends HTMLElement>(
   key: unknown,
@@ -21,25 +55,7 @@ export function useFitToHeight<F extends HTMLElement, C extends HTMLElement>(
     const box = frame.current;
     const slide = content.current;
     if (!box || !slide) return;
-    const fit = () => {
-      const set = (scale: number) => slide.style.setProperty("--slide-scale", String(scale));
-      const fits = () => slide.scrollHeight <= box.clientHeight - paddingY(box);
-      let lo = MIN_SCALE;
-      let hi = MAX_SCALE;
-      set(hi);
-      if (!fits()) {
-        // Binary search to 1/64: seven layouts, done before the browser paints.
-        for (let i = 0; i < 7; i++) {
-          const mid = (lo + hi) / 2;
-          set(mid);
-          if (fits()) lo = mid;
-          else hi = mid;
-        }
-        hi = lo;
-        set(lo);
-      }
-      slide.dataset.scale = hi.toFixed(2);
-    };
+    const fit = () => fitSlide(box, slide);
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(box);
@@ -47,9 +63,4 @@ export function useFitToHeight<F extends HTMLElement, C extends HTMLElement>(
   }, [key]);
 
   return { frame, content };
-}
-
-function paddingY(el: HTMLElement): number {
-  const style = getComputedStyle(el);
-  return parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
 }

@@ -160,6 +160,25 @@ test("a short recap slide grows to fill the projector; a long one shrinks to fit
   await context.close();
 });
 
+test("the recap slide is fitted in the first paint, before the page's JavaScript runs", async ({
+  browser,
+}) => {
+  const m = await makeRecapMeeting();
+  const { page, context } = await signedInPage(browser, m.facilitator, {
+    viewport: { width: 1920, height: 1080 },
+  });
+  // No script from the build: what shows is the server's HTML and its inline scripts alone.
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto(`/en${m.path}/recap`);
+  const slide = page.getByTestId("recap-slide");
+  await expect(page.getByTestId("presenter-name")).toHaveText("Aoi Presenter");
+  expect(Number(await slide.getAttribute("data-scale"))).toBeGreaterThan(1.2);
+  expect(
+    await slide.evaluate((el) => el.parentElement!.scrollHeight <= el.parentElement!.clientHeight),
+  ).toBe(true);
+  await context.close();
+});
+
 for (const locale of locales) {
   test(`the phone remote and a closed meeting, in both themes (${locale})`, async ({
     browser,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { closeFromRecapAction } from "@/lib/meetings/actions";
 import { loadMeetingPage } from "@/lib/meetings/loaders";
@@ -30,6 +31,7 @@ export default async function RecapPage({ params }: Props) {
       meetingPath={meetingPath}
       closeMeeting={closeFromRecapAction}
       meetingRef={{ groupSlug: meeting.group.slug, number: meeting.number }}
+      nonce={(await headers()).get("x-nonce")}
     />
   );
 }
