@@ -166,7 +166,7 @@ const BoardRow = memo(function BoardRow({
         ) : null}
       </p>
       <p
-        className={`text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
+        className={`min-w-[6ch] text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
         data-testid="board-time"
       >
         {clock}
@@ -175,7 +175,10 @@ const BoardRow = memo(function BoardRow({
         <PaperLink href={paperHref}>{paperTitle}</PaperLink>
       </p>
       <p className="text-right text-xs text-slate-600">
-        <span data-testid="board-status">{status ? ts(status) : "…"}</span>
+        {/* As wide as the longest status from the start, so "…" becoming one moves nothing. */}
+        <span data-testid="board-status" className="inline-block min-w-[5.5rem] text-right">
+          {status ? ts(status) : "…"}
+        </span>
         {answered !== null ? <span> · {t("answered", { count: answered })}</span> : null}
       </p>
     </li>

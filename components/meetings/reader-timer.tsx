@@ -25,9 +25,34 @@ import {
 } from "@/lib/readings/countdown";
 import { playChime } from "./chime";
 
-const noSubscription = () => () => {};
-function readPermission(): NotificationPermission | "unsupported" {
-  return typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+// The notification permission, read once and again only when it changes. Reading
+// `Notification.permission` asks the browser process synchronously: done at every clock tick it
+// cost the reading page a quarter of a second of main thread per few seconds on a slow phone.
+type Permission = NotificationPermission | "unsupported";
+let knownPermission: Permission | null = null;
+function readPermission(): Permission {
+  knownPermission ??= typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+  return knownPermission;
+}
+function subscribePermission(onChange: () => void): () => void {
+  let status: PermissionStatus | null = null;
+  let cancelled = false;
+  const changed = () => {
+    knownPermission = null;
+    onChange();
+  };
+  navigator.permissions
+    ?.query({ name: "notifications" })
+    .then((s) => {
+      if (cancelled) return;
+      status = s;
+      s.addEventListener("change", changed);
+    })
+    .catch(() => undefined);
+  return () => {
+    cancelled = true;
+    status?.removeEventListener("change", changed);
+  };
 }
 
 function setDocumentTitle(title: string) {
@@ -262,7 +287,7 @@ export function ReaderTimer({
   const warning = status === "reading" && !measuring ? warningLevel(remaining) : null;
   const overtime = !measuring && (status === "overtime" || (status === "done" && remaining < 0));
   const permission = useSyncExternalStore(
-    noSubscription,
+    subscribePermission,
     readPermission,
     () => "unsupported" as const,
   );
@@ -377,7 +402,11 @@ export function ReaderTimer({
         <button
           type="button"
           className="text-brand-700 mt-3 min-h-8 text-sm underline"
-          onClick={async () => setAnswered(await Notification.requestPermission())}
+          onClick={async () => {
+            const answer = await Notification.requestPermission();
+            knownPermission = answer;
+            setAnswered(answer);
+          }}
         >
           {t("enableNotifications")}
         </button>
