@@ -4,7 +4,7 @@ import { memo, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
-import { formatClock, remainingMs, statusAt, type CountdownStatus } from "@/lib/readings/countdown";
+import { formatClock, remainingMs, statusAt } from "@/lib/readings/countdown";
 import { ReaderTimer } from "./reader-timer";
 import { useServerNow, useServerOffset } from "./use-server-clock";
 import { useMeetingEvents } from "./use-meeting-events";
@@ -25,6 +25,8 @@ type Props = {
 /** The meeting's live state: the reader's own countdown and everyone's, kept current over SSE. */
 export function MeetingLive({ children, initial, userId, groupSlug, number, full }: Props) {
   const t = useTranslations("board");
+  const ts = useTranslations("timer.status");
+  const tm = useTranslations("meeting");
   const router = useRouter();
   const { board, connected } = useMeetingEvents(initial, () => router.refresh());
   const offset = useServerOffset();
@@ -95,8 +97,8 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                 <BoardRow
                   key={row.readingId}
                   name={row.name}
-                  you={row.userId === userId}
-                  reread={row.reread}
+                  you={row.userId === userId ? t("you") : null}
+                  reread={row.reread ? tm("reread") : null}
                   paperTitle={row.paperTitle}
                   paperHref={row.paperHref}
                   // A closed meeting is a record: its readers are listed without clocks.
@@ -106,8 +108,8 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                       : formatClock(remaining)
                   }
                   late={status === "overtime" || (status === "done" && remaining < 0)}
-                  status={status}
-                  answered={full ? row.answered : null}
+                  status={status ? ts(status) : null}
+                  answered={full ? t("answered", { count: row.answered }) : null}
                 />
               );
             })}
@@ -135,19 +137,20 @@ const BoardRow = memo(function BoardRow({
   answered,
 }: {
   name: string;
-  you: boolean;
-  reread: boolean;
+  /** The words that mark the viewer's own row, on that row only. */
+  you: string | null;
+  /** The "read before" badge, for a reader who read this paper in an earlier meeting. */
+  reread: string | null;
   paperTitle: string;
   paperHref: string | null;
   clock: string;
   late: boolean;
-  status: CountdownStatus | null;
-  /** Shown on the facilitator's board only. */
-  answered: number | null;
+  /** The status in words; null until the clock is measured. */
+  status: string | null;
+  /** "n answered", on the facilitator's board only. */
+  answered: string | null;
 }) {
-  const t = useTranslations("board");
-  const ts = useTranslations("timer.status");
-  const tm = useTranslations("meeting");
+  // Labels come in as text: a hook per row would make 50 translators for one board.
   return (
     <li
       data-reader={name}
@@ -155,13 +158,13 @@ const BoardRow = memo(function BoardRow({
     >
       <p className="truncate font-medium">
         {name}
-        {you ? <span className="font-normal text-slate-500"> ({t("you")})</span> : null}
+        {you ? <span className="font-normal text-slate-500"> ({you})</span> : null}
         {reread ? (
           <span
             data-testid="reread"
             className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
           >
-            {tm("reread")}
+            {reread}
           </span>
         ) : null}
       </p>
@@ -177,9 +180,9 @@ const BoardRow = memo(function BoardRow({
       <p className="text-right text-xs text-slate-600">
         {/* As wide as the longest status from the start, so "…" becoming one moves nothing. */}
         <span data-testid="board-status" className="inline-block min-w-[5.5rem] text-right">
-          {status ? ts(status) : "…"}
+          {status ?? "…"}
         </span>
-        {answered !== null ? <span> · {t("answered", { count: answered })}</span> : null}
+        {answered !== null ? <span> · {answered}</span> : null}
       </p>
     </li>
   );
