@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, type ReactNode } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
@@ -10,6 +10,8 @@ import { useServerNow, useServerOffset } from "./use-server-clock";
 import { useMeetingEvents } from "./use-meeting-events";
 import { ReadingClockContext } from "./reading-clock";
 import { PaperLink } from "@/components/papers/paper-link";
+
+const STATUSES = ["notStarted", "reading", "paused", "overtime", "done"] as const;
 
 type Props = {
   /** The reader's summary form, shown under their countdown. */
@@ -28,6 +30,17 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
   const ts = useTranslations("timer.status");
   const tm = useTranslations("meeting");
   const router = useRouter();
+  // The status column is as wide as its longest word in this language from the first paint, so a
+  // status replacing "…" moves nothing (about 0.62 em a Latin letter, 1 em a kana or kanji).
+  const statusWidth = useMemo(
+    () =>
+      `${Math.max(
+        ...STATUSES.map((k) =>
+          [...ts(k)].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? 0.62 : 1), 0),
+        ),
+      ).toFixed(2)}em`,
+    [ts],
+  );
   const { board, connected } = useMeetingEvents(initial, () => router.refresh());
   const offset = useServerOffset();
   const now = useServerNow(offset);
@@ -109,6 +122,7 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                   }
                   late={status === "overtime" || (status === "done" && remaining < 0)}
                   status={status ? ts(status) : null}
+                  statusWidth={statusWidth}
                   answered={full ? t("answered", { count: row.answered }) : null}
                 />
               );
@@ -134,6 +148,7 @@ const BoardRow = memo(function BoardRow({
   clock,
   late,
   status,
+  statusWidth,
   answered,
 }: {
   name: string;
@@ -147,6 +162,8 @@ const BoardRow = memo(function BoardRow({
   late: boolean;
   /** The status in words; null until the clock is measured. */
   status: string | null;
+  /** The width of the longest status (a CSS length). */
+  statusWidth: string;
   /** "n answered", on the facilitator's board only. */
   answered: string | null;
 }) {
@@ -169,7 +186,7 @@ const BoardRow = memo(function BoardRow({
         ) : null}
       </p>
       <p
-        className={`min-w-[6ch] text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
+        className={`min-h-6 min-w-[6ch] text-right font-mono tabular-nums ${late ? "text-red-600" : "text-slate-900"}`}
         data-testid="board-time"
       >
         {clock}
@@ -178,11 +195,16 @@ const BoardRow = memo(function BoardRow({
         <PaperLink href={paperHref}>{paperTitle}</PaperLink>
       </p>
       <p className="text-right text-xs text-slate-600">
-        {/* As wide as the longest status from the start, so "…" becoming one moves nothing. */}
-        <span data-testid="board-status" className="inline-block min-w-[5.5rem] text-right">
+        {answered !== null ? <span>{answered} · </span> : null}
+        {/* A box as wide as the longest status, its text from the left: "…" becoming a status
+            moves nothing, where right-aligned text would start elsewhere. */}
+        <span
+          data-testid="board-status"
+          className="inline-block text-left"
+          style={{ minWidth: statusWidth }}
+        >
           {status ?? "…"}
         </span>
-        {answered !== null ? <span> · {answered}</span> : null}
       </p>
     </li>
   );
