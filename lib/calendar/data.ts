@@ -53,12 +53,3 @@ export async function getCalendarFeed(token: string, now: Date) {
   });
   return { locale: membership.user.locale, group: membership.group, meetings };
 }
-
-/** The member's feed token, if they asked for one. */
-export async function calendarTokenOf(membershipId: string): Promise<string | null> {
-  const m = await db.membership.findUnique({
-    where: { id: membershipId },
-    select: { calendarToken: true },
-  });
-  return m?.calendarToken ?? null;
-}

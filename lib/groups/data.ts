@@ -42,6 +42,8 @@ export type GroupForMember = {
   zennPublication: string | null;
   role: GroupRole;
   membershipId: string;
+  /** The member's own calendar feed token, once they have made a feed (read with the group). */
+  calendarToken: string | null;
 };
 
 /** The group behind a slug, only when the user is a member of it (null otherwise). */
@@ -54,6 +56,7 @@ export async function getGroupForMember(
     select: {
       id: true,
       role: true,
+      calendarToken: true,
       group: {
         select: {
           id: true,
@@ -68,7 +71,9 @@ export async function getGroupForMember(
       },
     },
   });
-  return m ? { ...m.group, role: m.role, membershipId: m.id } : null;
+  return m
+    ? { ...m.group, role: m.role, membershipId: m.id, calendarToken: m.calendarToken }
+    : null;
 }
 
 /** The group's members; their emails only for those who manage members (`withEmails`). */

@@ -17,7 +17,6 @@ import { ScheduleMeetingForm, StartNowButton } from "@/components/meetings/creat
 import { listQueue } from "@/lib/queue/data";
 import { ReadingQueue } from "@/components/queue/reading-queue";
 import { CalendarFeed } from "@/components/calendar/calendar-feed";
-import { calendarTokenOf } from "@/lib/calendar/data";
 import { calendarFeedPath } from "@/lib/calendar/links";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -35,7 +34,7 @@ export default async function GroupPage({ params }: Props) {
   if (!group) notFound();
   const admin = canAdminister(group.role);
   const timeZone = await getTimeZone();
-  const [meetings, members, invites, t, format, origin, queue, calendarToken] = await Promise.all([
+  const [meetings, members, invites, t, format, origin, queue] = await Promise.all([
     listMeetings(group.id),
     listMembers(group.id, { withEmails: admin }),
     admin ? listInvites(group.id) : Promise.resolve([]),
@@ -43,7 +42,6 @@ export default async function GroupPage({ params }: Props) {
     getFormatter(),
     publicOrigin(),
     listQueue(group.id, user.id),
-    calendarTokenOf(group.membershipId),
   ]);
 
   // A new group (only its owner so far) shows how to invite people first.
@@ -170,7 +168,7 @@ export default async function GroupPage({ params }: Props) {
           <Card title={t("calendar.title")}>
             <CalendarFeed
               groupSlug={group.slug}
-              url={calendarToken ? `${origin}${calendarFeedPath(calendarToken)}` : null}
+              url={group.calendarToken ? `${origin}${calendarFeedPath(group.calendarToken)}` : null}
             />
           </Card>
         </div>
