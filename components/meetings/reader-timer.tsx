@@ -335,6 +335,16 @@ export function ReaderTimer({
     else setDocumentTitle(base);
   }, [measuring, status, remaining, t]);
 
+  // Disabled while the clock is measured: the commands are in place, nothing moves when it arrives.
+  const controls = (
+    <Controls
+      status={status}
+      meetingId={meetingId}
+      groupSlug={groupSlug}
+      number={number}
+      paperTitle={paper.title}
+    />
+  );
   return (
     <TimerCard paper={paper} busy={measuring}>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-2">
@@ -376,25 +386,13 @@ export function ReaderTimer({
           <p className="text-slate-600">{t("ready")}</p>
         ) : null}
       </div>
-      {canControl && measuring ? (
+      {!canControl ? null : measuring ? (
         <fieldset disabled className="contents">
-          <Controls
-            status={status}
-            meetingId={meetingId}
-            groupSlug={groupSlug}
-            number={number}
-            paperTitle={paper.title}
-          />
+          {controls}
         </fieldset>
-      ) : canControl ? (
-        <Controls
-          status={status}
-          meetingId={meetingId}
-          groupSlug={groupSlug}
-          number={number}
-          paperTitle={paper.title}
-        />
-      ) : null}
+      ) : (
+        controls
+      )}
       {measuring && status !== "done" ? (
         // Where "Notify me at time-up" goes once the browser says it can.
         <div className="mt-3 min-h-8" aria-hidden />
