@@ -23,6 +23,8 @@ import { filesNamed } from "./support/app-files";
 type World = {
   owner: TestUser;
   slug: string;
+  /** The group whose meeting is in its recap (it has readings with answers, for the charts). */
+  recapSlug: string;
   reading: string;
   recap: string;
   invite: string;
@@ -47,6 +49,21 @@ const pages: Record<string, Row> = {
   "/groups": { path: () => "/groups", as: (w) => w.owner, ready: "h1" },
   "/profile": { path: () => "/profile", as: (w) => w.owner, ready: "h1" },
   "/groups/[slug]": { path: (w) => `/groups/${w.slug}`, as: (w) => w.owner, ready: "h1" },
+  "/groups/[slug]/archive": {
+    path: (w) => `/groups/${w.slug}/archive?q=Paper`,
+    as: (w) => w.owner,
+    ready: "[data-testid=archive-count]",
+  },
+  "/groups/[slug]/stats": {
+    path: (w) => `/groups/${w.recapSlug}/stats`,
+    as: (w) => w.owner,
+    ready: "[data-testid=stats-totals]",
+  },
+  "/groups/[slug]/members/[userId]": {
+    path: (w) => `/groups/${w.slug}/members/${w.owner.id}`,
+    as: (w) => w.owner,
+    ready: "[data-testid=member-stats]",
+  },
   "/groups/[slug]/settings": {
     path: (w) => `/groups/${w.slug}/settings`,
     as: (w) => w.owner,
@@ -77,6 +94,9 @@ const pages: Record<string, Row> = {
     as: (w) => w.owner,
     ready: "h1",
   },
+  // What a visitor sees for a path nothing answers, and when a page fails as it renders.
+  "/[...rest]": { path: () => "/no-such-page-here", as: () => null, ready: "h1" },
+  "/test-only/error": { path: () => "/test-only/error", as: () => null, ready: "[role=alert] h1" },
 };
 
 function pageRoutes(): string[] {
@@ -139,6 +159,7 @@ for (const locale of ["en", "ja"] as const) {
     const world: World = {
       owner,
       slug: r.groupSlug,
+      recapSlug: m.group.slug,
       reading: r.path,
       recap: m.path,
       invite: invite.token,

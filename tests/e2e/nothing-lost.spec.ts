@@ -14,6 +14,7 @@ import {
   savedReading,
 } from "./support/fixtures";
 import { AppInstance } from "./support/instance";
+import { watchViolations } from "./support/csp";
 
 test.describe("nothing typed is lost", () => {
   test("a tab reloaded while it shows a conflict keeps the conflict and overwrites nothing", async ({
@@ -187,6 +188,8 @@ test.describe("a server that dies right after storing a save", () => {
   test("the retry is recognised: no conflict with the reader's own text, nothing doubled", async ({
     browser,
   }) => {
+    // Starts a server twice: on a busy two-core machine that alone can take most of a minute.
+    test.slow();
     await server.start();
     const user = await makeUser();
     const r = await makeReading(user);
@@ -249,6 +252,7 @@ test.describe("a reload without a network", () => {
       .toBe(true);
 
     await context.setOffline(true);
+    const violations = watchViolations(page);
     await new SummaryForm(page)
       .answer(field)
       .fill("- a light decoder\n- prompted by points and boxes");
@@ -261,6 +265,8 @@ test.describe("a reload without a network", () => {
       "- a light decoder\n- prompted by points and boxes",
     );
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Session 1");
+    // The kept page's scripts run under the policy it was served with.
+    expect(violations).toEqual([]);
 
     await context.setOffline(false);
     await expect(new SummaryForm(page).status).toHaveText(/^Saved at /);

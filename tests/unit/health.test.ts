@@ -21,4 +21,25 @@ describe("GET /api/health", () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: "error", database: "down" });
   });
+
+  it("answers 503 naming the variables set wrong, never their values, without blaming the database", async () => {
+    ping.mockImplementation(async () => undefined);
+    vi.stubEnv("ARXIV_MIN_INTERVAL_MS", "0");
+    vi.stubEnv("SMTP_URL", "smtp://mailer:s3cret-password@mail.example:587");
+    vi.stubEnv("MAIL_FROM", "");
+    try {
+      const res = await GET();
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({
+        status: "error",
+        config: "invalid",
+        variables: ["ARXIV_MIN_INTERVAL_MS", "MAIL_FROM"],
+      });
+      expect(text).not.toContain("s3cret");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect((await GET()).status).toBe(200);
+  });
 });
