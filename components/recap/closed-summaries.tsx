@@ -15,7 +15,9 @@ export async function ClosedSummaries({ slides }: { slides: RecapSlide[] }) {
       {slides.map((s) => (
         <article
           key={s.readingId}
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          // The archive and member pages link here, to one reader's summary.
+          id={`reading-${s.readingId}`}
+          className="target:ring-brand-500 scroll-mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm target:ring-2"
         >
           <header>
             <h3 className="text-lg font-semibold">

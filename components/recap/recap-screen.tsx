@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type CSSProperties } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
@@ -90,6 +90,22 @@ export function RecapScreen({
   const elapsed = now === null ? null : presenterElapsed(state, now);
   const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);
 
+  const slideKey = current
+    ? [current.readingId, current.gist, ...current.answers.map((a) => a.text)].join("\u0000")
+    : `closing:${r.order.length}`;
+  const { frame, content, pages } = useFitToHeight<HTMLElement, HTMLElement>(slideKey);
+  // Which screenful of a long slide shows: back to the first for every presenter, and kept
+  // within the slide's pages when an edit shortens it.
+  const currentId = current?.readingId ?? "";
+  const [paging, setPaging] = useState({ readingId: currentId, page: 0 });
+  // A new presenter (or the same one again after another): their slide from its first page.
+  if (paging.readingId !== currentId) setPaging({ readingId: currentId, page: 0 });
+  const page = paging.readingId === currentId ? Math.min(paging.page, pages - 1) : 0;
+  const pageRef = useRef({ page, pages, currentId });
+  useEffect(() => {
+    pageRef.current = { page, pages, currentId };
+  });
+
   // A chime when the presenter reaches the hard limit (once per presenter).
   // Once per turn: a turn ends when the presenter's timer is cleared (next, back), not when the
   // screen's own estimate of the start gives way to the server's.
@@ -122,6 +138,19 @@ export function RecapScreen({
         if (!document.fullscreenElement) router.push(meetingPath);
         return;
       }
+      // ↓ / PageDown (a clicker's "next") shows the rest of a long slide before moving on; the
+      // screen's own view, so a follower may page too.
+      const { page, pages, currentId } = pageRef.current;
+      if ((e.key === "ArrowDown" || e.key === "PageDown") && page < pages - 1) {
+        e.preventDefault();
+        setPaging({ readingId: currentId, page: page + 1 });
+        return;
+      }
+      if ((e.key === "ArrowUp" || e.key === "PageUp") && page > 0) {
+        e.preventDefault();
+        setPaging({ readingId: currentId, page: page - 1 });
+        return;
+      }
       if (!canDrive) return;
       if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") {
         e.preventDefault();
@@ -138,11 +167,6 @@ export function RecapScreen({
     return () => window.removeEventListener("keydown", onKey);
   }, [canDrive, meetingPath, router]);
 
-  const { frame, content } = useFitToHeight<HTMLElement, HTMLElement>(
-    current
-      ? [current.readingId, current.gist, ...current.answers.map((a) => a.text)].join("\u0000")
-      : `closing:${r.order.length}`,
-  );
   const totalMs = Object.values(r.presentedMs).reduce((a, b) => a + b, 0);
   return (
     <div
@@ -153,7 +177,8 @@ export function RecapScreen({
       style={screenThemeVars[theme]}
       className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-[var(--bg)] text-[var(--fg)]"
     >
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-[var(--line)] px-6 py-3 text-lg">
+      {/* The header, progress bar and footer grow on a big screen as the slide's type does. */}
+      <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-[var(--line)] px-4 py-2 text-lg min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:px-6 sm:py-3">
         <p data-testid="recap-progress" className="font-medium text-[var(--muted)]">
           {current
             ? t("recap.progress", { current: r.index + 1, total: r.order.length })
@@ -164,10 +189,10 @@ export function RecapScreen({
             data-testid="presenter-timer"
             data-level={level}
             aria-live="off"
-            className={`font-mono text-5xl font-bold tabular-nums ${levelClass[level]}`}
+            className={`font-mono text-4xl font-bold tabular-nums sm:text-5xl ${levelClass[level]}`}
           >
             {elapsed === null ? "–:––" : formatElapsed(elapsed)}
-            <span className="ml-2 text-2xl font-medium text-[var(--muted)]">
+            <span className="ml-2 text-xl font-medium text-[var(--muted)] sm:text-2xl">
               {t("recap.target", { limit: formatElapsed(r.hardSeconds * 1000) })}
             </span>
             {r.pausedAt !== null ? (
@@ -205,13 +230,13 @@ export function RecapScreen({
           softSeconds={r.softSeconds}
           hardSeconds={r.hardSeconds}
           level={level}
-          className="px-6 pt-3"
+          className="px-6 pt-3 min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2]"
         />
       ) : null}
       <main
         ref={frame}
         data-fit-frame
-        className="min-h-0 flex-1 overflow-y-auto px-6 py-6 sm:px-12"
+        className={`min-h-0 flex-1 px-4 py-3 sm:px-10 sm:py-4 ${current ? "overflow-hidden" : "overflow-y-auto"}`}
         aria-live="polite"
       >
         {current ? (
@@ -219,44 +244,63 @@ export function RecapScreen({
             ref={content}
             data-fit-content
             data-testid="recap-slide"
-            className="mx-auto max-w-[110rem] space-y-5"
+            data-pages={pages}
+            className="flex h-full flex-col gap-[0.6em] text-[length:var(--slide-answer)] [--slide-answer:calc(var(--slide-base,20px)*var(--slide-scale,1))]"
           >
-            <div>
-              <h1 data-testid="presenter-name" className="text-4xl font-bold sm:text-6xl">
-                {current.name}
-              </h1>
-              <p className="mt-2 text-2xl font-semibold sm:text-3xl">
-                <PaperLink href={paperHref(current.paper)}>{current.paper.title}</PaperLink>
-              </p>
-              {current.paper.authors.length || current.paper.year ? (
-                <p className="mt-1 text-lg text-[var(--muted)]">
-                  {[current.paper.authors.join(", "), current.paper.year]
-                    .filter(Boolean)
-                    .join(" · ")}
+            {/* Name and paper on one line where the screen is wide: the answers get the room. */}
+            <div className="shrink-0">
+              <div className="flex flex-wrap items-baseline gap-x-[0.6em] gap-y-[0.1em]">
+                <h1 data-testid="presenter-name" className="text-[1.7em] leading-tight font-bold">
+                  {current.name}
+                </h1>
+                <p className="text-[1.2em] leading-snug font-semibold">
+                  <PaperLink href={paperHref(current.paper)}>{current.paper.title}</PaperLink>
                 </p>
+                {current.paper.authors.length || current.paper.year ? (
+                  <p className="text-[0.8em] text-[var(--muted)]">
+                    {[current.paper.authors.join(", "), current.paper.year]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                ) : null}
+              </div>
+              {current.gist ? (
+                <p className="mt-[0.3em] text-[1.05em] leading-snug italic">{current.gist}</p>
               ) : null}
-              {current.gist ? <p className="mt-3 text-2xl italic">{current.gist}</p> : null}
             </div>
             {r.startedAt === null && canDrive ? (
-              <p className="text-lg text-[var(--muted)]">{t("recap.pressToStart")}</p>
+              <p className="shrink-0 text-[0.85em] text-[var(--muted)]">
+                {t("recap.pressToStart")}
+              </p>
             ) : null}
-            <div className="grid gap-4 min-[1800px]:grid-cols-3 lg:grid-cols-2">
-              {current.answers.map((a) => (
-                <section
-                  key={a.key}
-                  className="rounded-lg bg-[var(--card)] p-4 text-[calc(1.25rem*var(--slide-scale,1))] leading-relaxed"
-                >
-                  <h2 className="mb-2 text-[0.7em] font-semibold tracking-wide text-[var(--muted)] uppercase">
-                    {t(`questions.${a.key}.label`)}
-                  </h2>
-                  <div
-                    className="markdown"
-                    // Made on the server from the reader's Markdown, sanitised there
-                    // (lib/markdown-html.ts): the screen ships no Markdown parser.
-                    dangerouslySetInnerHTML={{ __html: a.html }}
-                  />
-                </section>
-              ))}
+            {/* The answers flow down columns; a slide longer than the screen shows its
+                columns a screenful at a time (↓ / PageDown), never hidden under the footer. */}
+            <div data-testid="slide-view" className="min-h-0 flex-1 overflow-hidden">
+              <div
+                data-fit-columns
+                data-testid="slide-columns"
+                data-page={page}
+                style={{ "--page": page } as CSSProperties}
+                className="h-full [transform:translateX(calc(var(--page,0)*-1*(100%+1.5em)))] [column-gap:1.5em] text-[length:var(--slide-answer)] leading-snug transition-transform duration-300 [column-fill:auto] [column-width:18em] motion-reduce:transition-none"
+              >
+                {current.answers.map((a) => (
+                  <section
+                    key={a.key}
+                    data-testid="slide-answer"
+                    className="mb-[0.6em] rounded-lg bg-[var(--card)] px-[0.8em] py-[0.6em]"
+                  >
+                    <h2 className="mb-[0.3em] [break-after:avoid] text-[length:max(16px,0.8em)] font-semibold tracking-wide text-[var(--label)] uppercase">
+                      {t(`questions.${a.key}.label`)}
+                    </h2>
+                    <div
+                      className="markdown leading-snug"
+                      // Made on the server from the reader's Markdown, sanitised there
+                      // (lib/markdown-html.ts): the screen ships no Markdown parser.
+                      dangerouslySetInnerHTML={{ __html: a.html }}
+                    />
+                  </section>
+                ))}
+              </div>
             </div>
           </article>
         ) : (
@@ -317,15 +361,46 @@ export function RecapScreen({
         dangerouslySetInnerHTML={{ __html: fitSlideScript }}
       />
 
-      <footer className="flex flex-wrap items-center justify-between gap-3 border-t border-[var(--line)] px-6 py-3 text-lg">
-        <p data-testid="next-up">
+      <footer className="flex items-center justify-between gap-3 border-t border-[var(--line)] px-4 py-2 text-base min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:flex-wrap sm:px-6 sm:py-3 sm:text-lg">
+        <p data-testid="next-up" className="min-w-0 truncate">
           {current && upNext
             ? t("recap.nextUp", { name: upNext.name, paper: upNext.paper.title })
             : current
               ? t("recap.lastOne")
               : ""}
         </p>
-        {canDrive ? <p className="text-sm text-[var(--muted)]">{t("recap.keys")}</p> : null}
+        {current && pages > 1 ? (
+          <div
+            role="group"
+            aria-label={t("recap.pageOf", { page: page + 1, pages })}
+            className="flex items-center gap-1 rounded border border-[var(--line)] text-base"
+          >
+            <button
+              type="button"
+              disabled={page === 0}
+              onClick={() => setPaging({ readingId: currentId, page: page - 1 })}
+              aria-label={t("recap.pageUp")}
+              className="px-3 py-1 disabled:opacity-40"
+            >
+              ↑
+            </button>
+            <span data-testid="slide-page" className="font-mono tabular-nums">
+              {page + 1}/{pages}
+            </span>
+            <button
+              type="button"
+              disabled={page === pages - 1}
+              onClick={() => setPaging({ readingId: currentId, page: page + 1 })}
+              aria-label={t("recap.pageDown")}
+              className="px-3 py-1 disabled:opacity-40"
+            >
+              ↓
+            </button>
+          </div>
+        ) : null}
+        {canDrive ? (
+          <p className="text-sm text-[var(--muted)] max-sm:hidden">{t("recap.keys")}</p>
+        ) : null}
         {error ? (
           <p role="alert" className="text-sm text-[var(--late)]">
             {t(error)}

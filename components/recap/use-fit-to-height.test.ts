@@ -6,6 +6,7 @@ function page(room: number, heightAtScale1: number) {
   const props = new Map<string, string>();
   const slide = {
     dataset: {} as Record<string, string>,
+    querySelector: () => null,
     style: { setProperty: (k: string, v: string) => props.set(k, v) },
     get scrollHeight() {
       return heightAtScale1 * Number(props.get("--slide-scale") ?? 1);
@@ -19,7 +20,44 @@ function page(room: number, heightAtScale1: number) {
     querySelector: (q: string) => (q === "[data-fit-frame]" ? box : null),
   });
   vi.stubGlobal("getComputedStyle", () => ({ paddingTop: "24px", paddingBottom: "24px" }));
+  vi.stubGlobal("window", { innerWidth: 1280, innerHeight: 720 });
   return { slide, scale: () => Number(props.get("--slide-scale")) };
+}
+
+/**
+ * A presenter's slide on a `width`×`height` screen: its answers, set in columns of a box
+ * `viewWidth` wide, take `columnsAtScale1` columns' worth of width at scale 1 (text grows with the
+ * scale in both directions, so the columns needed grow with its square).
+ */
+function presenter(screen: [number, number], viewWidth: number, columnsAtScale1: number) {
+  const props = new Map<string, string>();
+  const gap = 30;
+  const scale = () => Number(props.get("--slide-scale") ?? 1);
+  const columnWidth = (viewWidth - gap) / 2;
+  const view = { clientWidth: viewWidth };
+  const columns = {
+    parentElement: view,
+    get scrollWidth() {
+      const needed = Math.ceil(columnsAtScale1 * scale() ** 2);
+      return needed * columnWidth + (needed - 1) * gap;
+    },
+  };
+  const slide = {
+    dataset: {} as Record<string, string>,
+    querySelector: (q: string) => (q === "[data-fit-columns]" ? columns : null),
+    style: { setProperty: (k: string, v: string) => props.set(k, v) },
+    scrollHeight: 600,
+  };
+  const box = {
+    clientHeight: 600,
+    querySelector: (q: string) => (q === "[data-fit-content]" ? slide : null),
+  };
+  vi.stubGlobal("document", {
+    querySelector: (q: string) => (q === "[data-fit-frame]" ? box : null),
+  });
+  vi.stubGlobal("getComputedStyle", () => ({ columnGap: `${gap}px` }));
+  vi.stubGlobal("window", { innerWidth: screen[0], innerHeight: screen[1] });
+  return { slide, scale, base: () => props.get("--slide-base") };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -42,6 +80,35 @@ describe("the slide fitted before the first paint (the inline script)", () => {
     const huge = page(500, 5000);
     new Function(fitSlideScript)();
     expect(huge.scale()).toBe(0.75);
+  });
+
+  it("sets the type's base by the screen: 20 px at 1280×720, 60 px on 4K, 16 px on a phone", () => {
+    const laptop = presenter([1280, 720], 1200, 1);
+    new Function(fitSlideScript)();
+    expect(laptop.base()).toBe("20px");
+    const projector = presenter([3840, 2160], 3600, 1);
+    new Function(fitSlideScript)();
+    expect(projector.base()).toBe("60px");
+    const phone = presenter([390, 844], 360, 1);
+    new Function(fitSlideScript)();
+    expect(phone.base()).toBe("16px");
+  });
+
+  it("grows a short presenter slide while its columns stay on the screen: one page", () => {
+    const { slide, scale } = presenter([1920, 1080], 1800, 0.5);
+    new Function(fitSlideScript)();
+    // Two columns fit; 0.5 × s² ≤ 2 up to s = 2 (the cap is 2.5).
+    expect(scale()).toBeGreaterThan(1.9);
+    expect(scale()).toBeLessThanOrEqual(2);
+    expect(slide.dataset.pages).toBe("1");
+  });
+
+  it("sets a slide too long for the screen at the base size and counts its screenfuls", () => {
+    const { slide, scale } = presenter([1280, 720], 1200, 5);
+    new Function(fitSlideScript)();
+    expect(scale()).toBe(1);
+    // Five columns at two a screen: three screenfuls.
+    expect(slide.dataset.pages).toBe("3");
   });
 
   it("does nothing, and throws nothing, on a page without a slide", () => {

@@ -1,27 +1,47 @@
 "use client";
 
-import { useLayoutEffect, useRef, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 /**
- * Scales `slide`'s text so that it fills `box`: the largest scale between 0.75 and 2 (set as
- * `--slide-scale` and `data-scale` on the slide) at which it still fits the box's height. Short
- * answers grow instead of leaving half the projector empty; long ones shrink to a readable minimum
- * and scroll beyond it. Self-contained (no outer names), because the page also runs its source as
- * an inline script before the first paint (fitSlideScript).
+ * Fits a slide to the screen it is shown on. Self-contained (no outer names), because the page
+ * also runs its source as an inline script before the first paint (fitSlideScript).
+ *
+ * A presenter's slide (it holds `[data-fit-columns]`): the answers flow down columns as wide as
+ * a comfortable line, in a box of the height the name and paper leave. The type's base
+ * (`--slide-base`) follows the screen — 20 px at 1280×720, three times that on a 4K projector,
+ * 16 px at the least on a phone — and the scale (`--slide-scale`, 1 to 2.5) is the largest at
+ * which every column is on the screen: short answers grow, long ones flow into more columns.
+ * When even the base size needs more columns than the screen holds, the slide is set at the base
+ * and its columns are shown a screenful at a time: `data-pages` says how many screenfuls.
+ *
+ * The closing slide (no columns) is scaled between 0.75 and 2 to fill the frame's height and
+ * scrolls past that.
  */
 export function fitSlide(box: HTMLElement, slide: HTMLElement): void {
-  const min = 0.75;
-  const max = 2;
-  const style = getComputedStyle(box);
-  const room = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  const columns = slide.querySelector<HTMLElement>("[data-fit-columns]");
   const set = (scale: number) => slide.style.setProperty("--slide-scale", String(scale));
-  const fits = () => slide.scrollHeight <= room;
-  let lo = min;
-  let hi = max;
+  const screen = Math.min(window.innerWidth / 1280, window.innerHeight / 720);
+  slide.style.setProperty("--slide-base", `${20 * Math.min(3, Math.max(0.8, screen))}px`);
+  let fits: () => boolean;
+  let lo: number;
+  let hi: number;
+  if (columns) {
+    const view = columns.parentElement!;
+    lo = 1;
+    hi = 2.5;
+    fits = () =>
+      columns.scrollWidth <= view.clientWidth + 1 && slide.scrollHeight <= box.clientHeight + 1;
+  } else {
+    const style = getComputedStyle(box);
+    const room = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    lo = 0.75;
+    hi = 2;
+    fits = () => slide.scrollHeight <= room;
+  }
   set(hi);
   if (!fits()) {
-    // Binary search to 1/64: seven layouts, done before the browser paints.
-    for (let i = 0; i < 7; i++) {
+    // Binary search to about 1/100: eight layouts, done before the browser paints.
+    for (let i = 0; i < 8; i++) {
       const mid = (lo + hi) / 2;
       set(mid);
       if (fits()) lo = mid;
@@ -31,6 +51,14 @@ export function fitSlide(box: HTMLElement, slide: HTMLElement): void {
     set(lo);
   }
   slide.dataset.scale = hi.toFixed(2);
+  let pages = 1;
+  if (columns) {
+    const view = columns.parentElement!;
+    const gap = parseFloat(getComputedStyle(columns).columnGap) || 0;
+    // Each screenful is the box's width plus one gap: the columns beyond it start at that pitch.
+    pages = Math.max(1, Math.ceil((columns.scrollWidth + gap - 1) / (view.clientWidth + gap)));
+  }
+  slide.dataset.pages = String(pages);
 }
 
 /**
@@ -43,24 +71,28 @@ export const fitSlideScript = `(function(){try{var b=document.querySelector("[da
 /**
  * Keeps a slide fitted to its frame (fitSlide): measured in a layout effect, again when the frame
  * is resized or `key` changes. The frame carries `data-fit-frame` and the slide `data-fit-content`,
- * for the inline script that fits the first paint.
+ * for the inline script that fits the first paint. Returns how many screenfuls the slide takes.
  */
 export function useFitToHeight<F extends HTMLElement, C extends HTMLElement>(
   key: unknown,
-): { frame: RefObject<F | null>; content: RefObject<C | null> } {
+): { frame: RefObject<F | null>; content: RefObject<C | null>; pages: number } {
   const frame = useRef<F>(null);
   const content = useRef<C>(null);
+  const [pages, setPages] = useState(1);
 
   useLayoutEffect(() => {
     const box = frame.current;
     const slide = content.current;
     if (!box || !slide) return;
-    const fit = () => fitSlide(box, slide);
+    const fit = () => {
+      fitSlide(box, slide);
+      setPages(Number(slide.dataset.pages ?? 1));
+    };
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(box);
     return () => observer.disconnect();
   }, [key]);
 
-  return { frame, content };
+  return { frame, content, pages };
 }

@@ -58,6 +58,8 @@ export const screenThemeVars: Record<ScreenTheme, CSSProperties> = {
     "--bg": "#0b1020",
     "--fg": "#f1f5f9",
     "--muted": "#a3b1c6",
+    // Question labels on the recap slide: read from the back of the room.
+    "--label": "#c7d2fe",
     "--card": "#151c33",
     "--line": "#2c375a",
     "--warn": "#fcd34d",
@@ -68,6 +70,7 @@ export const screenThemeVars: Record<ScreenTheme, CSSProperties> = {
     "--bg": "#ffffff",
     "--fg": "#0f172a",
     "--muted": "#475569",
+    "--label": "#3730a3",
     "--card": "#f1f5f9",
     "--line": "#cbd5e1",
     "--warn": "#b45309",

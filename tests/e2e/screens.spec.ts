@@ -39,9 +39,9 @@ async function expectNoSidewaysScroll(page: Page) {
     .toBeLessThanOrEqual(0);
 }
 
-async function attach(page: Page, testInfo: TestInfo, name: string) {
+async function attach(page: Page, testInfo: TestInfo, name: string, fullPage = true) {
   const path = testInfo.outputPath(name);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
@@ -126,7 +126,7 @@ for (const locale of locales) {
   }
 }
 
-test("a short recap slide grows to fill the projector; a long one shrinks to fit", async ({
+test("a short recap slide grows to fill the projector; a long one shrinks to its floor", async ({
   browser,
 }) => {
   const m = await makeRecapMeeting();
@@ -146,6 +146,7 @@ test("a short recap slide grows to fill the projector; a long one shrinks to fit
       return frame.scrollHeight <= frame.clientHeight;
     });
   expect(await fits()).toBe(true);
+  const grown = Number(await slide.getAttribute("data-scale"));
 
   // A presenter fills an answer during the recap: the same slide shrinks to fit the screen.
   const aoi = await signedInPage(browser, m.readers[0]!, { locale: "en" });
@@ -155,7 +156,9 @@ test("a short recap slide grows to fill the projector; a long one shrinks to fit
   await form.answer("How was it shown to work?").fill(long.join("\n"));
   await form.saved();
   await expect(slide).toContainText("Point 16");
-  await expect.poll(async () => Number(await slide.getAttribute("data-scale"))).toBeLessThan(1);
+  // Smaller, never below the screen's floor: past that the answers flow into more columns.
+  await expect.poll(async () => Number(await slide.getAttribute("data-scale"))).toBeLessThan(grown);
+  expect(Number(await slide.getAttribute("data-scale"))).toBeGreaterThanOrEqual(1);
   await aoi.context.close();
   await context.close();
 });
@@ -214,5 +217,49 @@ for (const locale of locales) {
         await s.context.close();
       }
     }
+  });
+}
+
+for (const locale of locales) {
+  test(`on a phone a facilitator who reads sees their own countdown on the first screen (${locale})`, async ({
+    browser,
+  }, testInfo) => {
+    const user = await makeUser();
+    // The group's owner runs the meeting and reads in it too.
+    const r = await makeReading(user, { startedAgoMs: 5 * 60_000 });
+    const { page, context } = await signedInPage(browser, user, {
+      locale,
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(`/${locale}${r.path}`);
+    const digits = page.getByTestId("time-left");
+    await expect(digits).toHaveText(/\d\d:\d\d/);
+    const box = (await digits.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    // The facilitator's controls are one bar above it; the meeting link and the projector
+    // come after the reader's form.
+    const controls = page.getByRole("region", {
+      name: locale === "en" ? "Facilitator" : "ファシリテーター",
+    });
+    await expect(controls).toBeVisible();
+    // One row of buttons (about 58 px), not a card of stacked ones.
+    expect((await controls.boundingBox())!.height).toBeLessThanOrEqual(72);
+    // Closing the meeting, rare and final, waits in the bar's menu.
+    const close = page.getByRole("button", {
+      name: locale === "en" ? "Close meeting" : "勉強会を終了",
+    });
+    await expect(close).toBeHidden();
+    await page.getByText("⋯").click();
+    await expect(close).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(close).toBeHidden();
+    const form = page.getByRole("textbox").first();
+    const projector = page.getByRole("link", {
+      name: locale === "en" ? "Projector view" : "プロジェクター表示",
+    });
+    expect((await projector.boundingBox())!.y).toBeGreaterThan((await form.boundingBox())!.y);
+    await expectNoSidewaysScroll(page);
+    await attach(page, testInfo, `reading-facilitator-${locale}-390-first-screen.png`, false);
+    await context.close();
   });
 }

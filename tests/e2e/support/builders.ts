@@ -185,8 +185,42 @@ export async function makeReading(
   };
 }
 
+/**
+ * Answers as long as the longest reader's in real minutes: 25 bullets in one answer, a handful in
+ * the others, Japanese and English mixed.
+ */
+export const LONG_ANSWERS = {
+  gist: "安価な双腕ロボットで、少数のデモから靴ひも通しのような細かい操作を学習する",
+  whatIsIt: Array.from(
+    { length: 25 },
+    (_, i) =>
+      `- 点 ${i + 1}: 行動を塊（chunk）で予測する ACT が、${i % 2 ? "camera views and joint positions" : "20 Hz の制御"}から次の動作列を出す`,
+  ).join("\n"),
+  novelty: [
+    "- 2万ドル程度のハードウェアで、高価な産業用ロボットの作業に近づく",
+    "- temporal ensembling smooths the predicted action chunks",
+    "- 50 件のデモで 80–90 % の成功率",
+  ].join("\n"),
+  keyTechnique: [
+    "- CVAE で行動列を生成し、推論時は潜在変数を平均に固定する",
+    "- a transformer encoder over four camera images and the joints",
+    "- チャンクの長さ k = 100 が最良",
+    "- 予測を重ねて指数重みで平均する",
+  ].join("\n"),
+  validation: [
+    "- 実機 6 タスク（スロット挿入、電池、カップ、靴ひも など）",
+    "- simulated bimanual insertion and transfer tasks, against BC-ConvMLP, BeT, RT-1, VINN",
+    "- 人のデモ 50 件",
+  ].join("\n"),
+  discussion: [
+    "- 透明・柔らかい物体に弱い",
+    "- how far does the action chunking idea carry to mobile manipulation?",
+  ].join("\n"),
+  nextPapers: "- Diffusion Policy arXiv:2303.04137\n- Mobile ALOHA arXiv:2401.02117",
+};
+
 /** A meeting in recap with three readers who wrote something, presenting in join order. */
-export async function makeRecapMeeting() {
+export async function makeRecapMeeting(opts: { longFirst?: boolean } = {}) {
   const facilitator = await makeUser({ name: "Fumi Facilitator" });
   const readers: TestUser[] = [];
   const group = await makeGroup(facilitator.id);
@@ -214,6 +248,7 @@ export async function makeRecapMeeting() {
         gist: `Gist of ${name}`,
         whatIsIt: `- ${name} read a paper\n  - with **nested** notes, \`inline code\` and [a link](https://example.org/)`,
         novelty: i === 1 ? "" : "- faster",
+        ...(opts.longFirst && i === 0 ? LONG_ANSWERS : {}),
         createdAt: new Date(Date.now() - (3 - i) * 1000),
       },
       select: { id: true },
