@@ -109,7 +109,7 @@ const config = [
         {
           patterns: [
             {
-              group: ["@/lib/*/schema", "zod", "zod/*"],
+              group: ["@/lib/*/schema", "@/lib/readings/autosave", "zod", "zod/*"],
               allowTypeImports: true,
               message:
                 "Import plain values from a constants module; schema files build zod validators, which would ship zod to the browser.",
@@ -118,6 +118,11 @@ const config = [
         },
       ],
     },
+  },
+  {
+    // Unit tests beside the components run in Node, never in a page.
+    files: ["components/**/*.test.ts", "components/**/*.test.tsx"],
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
 ];
 

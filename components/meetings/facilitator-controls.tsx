@@ -33,65 +33,97 @@ export function FacilitatorControls({ groupSlug, number, phase, everyoneStarted 
   const needsConfirm =
     state.status === "error" && state.formError === "meeting.readersStillReading";
   const open = phase === "PLANNED" || phase === "READING";
+  const closeForm =
+    phase !== "CLOSED" ? (
+      <form
+        action={action}
+        onSubmit={(e) => {
+          if (!window.confirm(t("closeConfirm"))) e.preventDefault();
+        }}
+      >
+        <Hidden groupSlug={groupSlug} number={number} />
+        <input type="hidden" name="command" value="close" />
+        <SubmitButton variant="danger" pendingLabel="…">
+          {t("close")}
+        </SubmitButton>
+      </form>
+    ) : (
+      <form
+        action={action}
+        onSubmit={(e) => {
+          if (!window.confirm(t("reopenConfirm"))) e.preventDefault();
+        }}
+      >
+        <Hidden groupSlug={groupSlug} number={number} />
+        <input type="hidden" name="command" value="reopen" />
+        <SubmitButton variant="secondary" pendingLabel="…">
+          {t("reopen")}
+        </SubmitButton>
+      </form>
+    );
 
   return (
+    // One row of compact buttons on a phone (the title is read out, not shown: the phase is in the
+    // heading right above), so the reader's own countdown is on the first screen; a card with its
+    // title above on a wide screen.
     <section
       aria-labelledby="controls-title"
-      className="border-brand-100 bg-brand-50 rounded-lg border p-4"
+      className="border-brand-100 bg-brand-50 rounded-lg border px-3 py-2 lg:p-4"
     >
-      <h2
-        id="controls-title"
-        className="text-brand-700 mb-3 text-sm font-semibold tracking-wide uppercase"
-      >
-        {t("controls")}
-      </h2>
-      <div className="flex flex-wrap gap-2">
-        {open ? (
-          <form action={action}>
-            <Hidden groupSlug={groupSlug} number={number} />
-            <input type="hidden" name="command" value="startEveryone" />
-            <SubmitButton variant={everyoneStarted ? "secondary" : "primary"} pendingLabel="…">
-              {t("startEveryone")}
-            </SubmitButton>
-          </form>
-        ) : null}
-        {open ? (
-          <form action={action}>
-            <Hidden groupSlug={groupSlug} number={number} />
-            <input type="hidden" name="command" value="recap" />
-            {needsConfirm ? <input type="hidden" name="confirm" value="yes" /> : null}
-            <SubmitButton variant={needsConfirm ? "danger" : "secondary"} pendingLabel="…">
-              {needsConfirm ? t("confirmRecap") : t("moveToRecap")}
-            </SubmitButton>
-          </form>
-        ) : null}
-        {phase !== "CLOSED" ? (
-          <form
-            action={action}
-            onSubmit={(e) => {
-              if (!window.confirm(t("closeConfirm"))) e.preventDefault();
-            }}
-          >
-            <Hidden groupSlug={groupSlug} number={number} />
-            <input type="hidden" name="command" value="close" />
-            <SubmitButton variant="danger" pendingLabel="…">
-              {t("close")}
-            </SubmitButton>
-          </form>
-        ) : (
-          <form
-            action={action}
-            onSubmit={(e) => {
-              if (!window.confirm(t("reopenConfirm"))) e.preventDefault();
-            }}
-          >
-            <Hidden groupSlug={groupSlug} number={number} />
-            <input type="hidden" name="command" value="reopen" />
-            <SubmitButton variant="secondary" pendingLabel="…">
-              {t("reopen")}
-            </SubmitButton>
-          </form>
-        )}
+      <div>
+        <h2
+          id="controls-title"
+          className="text-brand-700 mb-3 text-sm font-semibold tracking-wide uppercase max-lg:sr-only"
+        >
+          {t("controls")}
+        </h2>
+        <div className="flex flex-wrap gap-1 lg:gap-2 [&_button]:max-lg:px-2 [&_button]:max-lg:text-xs">
+          {open ? (
+            <form action={action}>
+              <Hidden groupSlug={groupSlug} number={number} />
+              <input type="hidden" name="command" value="startEveryone" />
+              <SubmitButton variant={everyoneStarted ? "secondary" : "primary"} pendingLabel="…">
+                {t("startEveryone")}
+              </SubmitButton>
+            </form>
+          ) : null}
+          {open ? (
+            <form action={action}>
+              <Hidden groupSlug={groupSlug} number={number} />
+              <input type="hidden" name="command" value="recap" />
+              {needsConfirm ? <input type="hidden" name="confirm" value="yes" /> : null}
+              <SubmitButton variant={needsConfirm ? "danger" : "secondary"} pendingLabel="…">
+                {needsConfirm ? t("confirmRecap") : t("moveToRecap")}
+              </SubmitButton>
+            </form>
+          ) : null}
+          {open ? (
+            // A rare, final action: on a phone it waits in a menu so the bar stays one row.
+            <>
+              <details
+                className="relative lg:hidden"
+                onKeyDown={(e) => {
+                  if (e.key !== "Escape") return;
+                  e.currentTarget.open = false;
+                  e.currentTarget.querySelector("summary")?.focus();
+                }}
+              >
+                <summary
+                  aria-label={t("moreActions")}
+                  className="flex min-h-10 cursor-pointer list-none items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 [&::-webkit-details-marker]:hidden"
+                >
+                  ⋯
+                </summary>
+                <div className="absolute end-0 top-full z-10 mt-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                  {closeForm}
+                </div>
+              </details>
+              <div className="max-lg:hidden">{closeForm}</div>
+            </>
+          ) : (
+            closeForm
+          )}
+        </div>
       </div>
       {state.status === "success" && state.data?.started !== undefined ? (
         <div className="mt-3">

@@ -15,7 +15,7 @@ import {
   type SaveErrorCode,
   type SaveRequest,
   type SummaryInitial,
-} from "@/lib/readings/autosave";
+} from "@/lib/readings/autosave-answer";
 import {
   diffSummary,
   summaryFields,

@@ -3,7 +3,7 @@
 // no draft; parts added later (conflicts, the pending save) read as none when missing or damaged.
 // Hand-written rather than zod, which would add ~30 KB to the reading page's first load.
 import { summaryFields, type Summary, type SummaryField } from "@/lib/readings/summary";
-import type { Changes } from "@/lib/readings/autosave";
+import type { Changes } from "@/lib/readings/autosave-answer";
 import type { Draft, OpenConflict, Outbox } from "./autosave-engine";
 
 type Obj = Record<string, unknown>;

@@ -1,6 +1,7 @@
 "use client";
 
-import { useLayoutEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
 import { answeredCount, answerKeys } from "@/lib/readings/answers";
 import {
@@ -10,15 +11,25 @@ import {
   type Summary,
   type SummaryField,
 } from "@/lib/readings/summary";
-import type { SummaryInitial } from "@/lib/readings/autosave";
+import type { SummaryInitial } from "@/lib/readings/autosave-answer";
 import { Button } from "@/components/ui/button";
-import { Markdown } from "./markdown";
 import { useAutosave } from "./use-autosave";
 import type { OpenConflict, SaveStatus } from "./autosave-engine";
 import { RevisionHistory } from "./revision-history";
 import { ClosedNotice } from "./closed-notice";
 import { useReadingClock } from "@/components/meetings/reading-clock";
+import { useReadingRoom } from "@/components/reading-room/room";
+import { uploadImage } from "@/components/reading-room/upload-image";
+import { imageMarkdown } from "@/lib/readings/images";
 import { formatClock, remainingMs, statusAt, warningLevel } from "@/lib/readings/countdown";
+
+// The Markdown renderer (a parser and a sanitizer, the form's largest part) is fetched when a
+// preview is first asked for, not with the form: most readers write for minutes before looking.
+const loadMarkdown = () => import("./markdown");
+const Markdown = dynamic(loadMarkdown, {
+  ssr: false,
+  loading: () => <p className="text-slate-500">…</p>,
+});
 
 function StatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   const t = useTranslations("summary");
@@ -192,6 +203,10 @@ function AnswerField({
   snapshotText,
   late,
   readOnly,
+  onCaret,
+  onImages,
+  imageNotice,
+  flash,
 }: {
   field: SummaryField;
   value: string;
@@ -202,6 +217,13 @@ function AnswerField({
   /** Changed since time-up. */
   late: boolean;
   readOnly: boolean;
+  /** The reader is in this answer, with the caret at `at`: quotes from the paper go there. */
+  onCaret: (field: SummaryField, at: number) => void;
+  /** Images pasted or dropped into the answer, at the caret. */
+  onImages: (field: SummaryField, files: File[], at: number) => void;
+  imageNotice: { text: string; error: boolean } | null;
+  /** Something was just added to this answer from the paper. */
+  flash: boolean;
 }) {
   const t = useTranslations();
   const [preview, setPreview] = useState(false);
@@ -247,6 +269,9 @@ function AnswerField({
                 type="button"
                 aria-pressed={preview}
                 onClick={() => setPreview(true)}
+                // Fetched as the pointer or the focus arrives, so the preview is there on click.
+                onPointerEnter={loadMarkdown}
+                onFocus={loadMarkdown}
                 className={`rounded-r-md px-2.5 py-1.5 ${preview ? "bg-slate-800 text-white" : "bg-white"}`}
               >
                 {t("summary.preview")}
@@ -287,12 +312,38 @@ function AnswerField({
           rows={4}
           readOnly={readOnly}
           onChange={(e) => onChange(e.target.value)}
+          onFocus={(e) => onCaret(field, e.currentTarget.selectionStart)}
+          onSelect={(e) => onCaret(field, e.currentTarget.selectionEnd)}
+          onPaste={(e) => {
+            const files = [...e.clipboardData.files];
+            if (files.length === 0 || readOnly) return;
+            e.preventDefault();
+            onImages(field, files, e.currentTarget.selectionStart);
+          }}
+          onDragOver={(e) => {
+            if (!readOnly && e.dataTransfer.types.includes("Files")) e.preventDefault();
+          }}
+          onDrop={(e) => {
+            const files = [...e.dataTransfer.files];
+            if (files.length === 0 || readOnly) return;
+            e.preventDefault();
+            onImages(field, files, e.currentTarget.selectionStart);
+          }}
           aria-describedby={`${id}-hint`}
           spellCheck
           // Prose (Japanese included) in the text font; the box grows with its text.
-          className="block field-sizing-content max-h-[70vh] min-h-28 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base leading-relaxed read-only:bg-slate-50 sm:text-sm"
+          className={`block field-sizing-content max-h-[70vh] min-h-28 w-full rounded-md border bg-white px-3 py-2 text-base leading-relaxed transition-shadow read-only:bg-slate-50 sm:text-sm ${flash ? "border-brand-600 ring-brand-500/40 ring-4" : "border-slate-300"}`}
         />
       )}
+      {imageNotice ? (
+        <p
+          role={imageNotice.error ? "alert" : "status"}
+          data-testid={`image-notice-${field}`}
+          className={`text-sm ${imageNotice.error ? "text-red-700" : "text-slate-600"}`}
+        >
+          {imageNotice.text}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         {late ? (
           <button
@@ -339,8 +390,80 @@ export default function SummaryForm({
 }) {
   useLayoutEffect(() => onReady?.(), [onReady]);
   const t = useTranslations("summary");
+  const tAll = useTranslations();
   const { values, status, conflicts, snapshot, engine } = useAutosave(readingId, initial);
   const closed = status.kind === "closed";
+  const room = useReadingRoom();
+  // Where quotes from the paper and pasted images go: the answer the reader was last in, at its
+  // caret (the first answer's end until they have been in one).
+  const caret = useRef<{ field: SummaryField; at: number | null }>({ field: "whatIsIt", at: null });
+  const latest = useRef(values);
+  useLayoutEffect(() => {
+    latest.current = values;
+  }, [values]);
+  const [flash, setFlash] = useState<SummaryField | null>(null);
+  const [imageNotices, setImageNotices] = useState<
+    Partial<Record<SummaryField, { text: string; error: boolean }>>
+  >({});
+
+  /** Puts Markdown into an answer at `at`, as a paragraph of its own; returns the new caret. */
+  const insertInto = useCallback(
+    (field: SummaryField, markdown: string, at: number | null): number => {
+      const text = latest.current[field];
+      const pos = at === null ? text.length : Math.min(Math.max(0, at), text.length);
+      const before = text.slice(0, pos);
+      const after = text.slice(pos);
+      const lead =
+        before === "" ? "" : before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+      const tail = after === "" ? "\n" : after.startsWith("\n") ? "\n" : "\n\n";
+      const next = `${before}${lead}${markdown}${tail}${after}`;
+      engine.change(field, next);
+      latest.current = { ...latest.current, [field]: next };
+      setFlash(field);
+      return before.length + lead.length + markdown.length + tail.length;
+    },
+    [engine],
+  );
+
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), 1500);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  useEffect(() => {
+    if (!room || closed) return;
+    return room.setInserter((markdown) => {
+      const { field, at } = caret.current;
+      caret.current = { field, at: insertInto(field, markdown, at) };
+      return tAll(`questions.${field}.label`);
+    });
+  }, [room, closed, insertInto, tAll]);
+
+  const onCaret = useCallback((field: SummaryField, at: number) => {
+    if (field !== "gist") caret.current = { field, at };
+  }, []);
+
+  const onImages = useCallback(
+    async (field: SummaryField, files: File[], at: number) => {
+      const say = (text: string, error = false) =>
+        setImageNotices((n) => ({ ...n, [field]: { text, error } }));
+      let caretAt = at;
+      for (const file of files) {
+        say(tAll("room.adding"));
+        const outcome = await uploadImage(readingId, file);
+        if (!outcome.ok) return say(tAll(`room.imageErrors.${outcome.reason}`), true);
+        caretAt = insertInto(
+          field,
+          imageMarkdown(outcome.id, tAll("room.pastedAlt"), null),
+          caretAt,
+        );
+      }
+      setImageNotices((n) => ({ ...n, [field]: undefined }));
+    },
+    [insertInto, readingId, tAll],
+  );
+
   const conflictOf = (f: SummaryField) => conflicts.find((c) => c.field === f);
   const late = new Set(lateFields(values, snapshot));
   const answerField = (f: SummaryField) => (
@@ -354,6 +477,10 @@ export default function SummaryForm({
       snapshotText={snapshot ? snapshot[f] : null}
       late={late.has(f)}
       readOnly={closed}
+      onCaret={onCaret}
+      onImages={onImages}
+      imageNotice={imageNotices[f] ?? null}
+      flash={flash === f}
     />
   );
   return (

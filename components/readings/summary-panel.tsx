@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import type { SummaryInitial } from "@/lib/readings/autosave";
+import type { SummaryInitial } from "@/lib/readings/autosave-answer";
 import type { SummaryField } from "@/lib/readings/summary";
 import { answerKeys, answeredCount } from "@/lib/readings/answers";
 import { OfflineShell } from "./offline-shell";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import type { SaveRequest, SummaryInitial } from "@/lib/readings/autosave";
+import type { SaveRequest, SummaryInitial } from "@/lib/readings/autosave-answer";
 import { AutosaveEngine } from "./autosave-engine";
 import {
   clearDraft,

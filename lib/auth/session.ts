@@ -6,16 +6,16 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { auth } from "./config";
 import { getSessionUserById, type SessionUser } from "@/lib/users/data";
 import { AppError } from "@/lib/errors";
 
-/** The signed-in user, read once per request; null when signed out or the account is gone. */
+/**
+ * The signed-in user, read once per request; null when signed out, the account is gone, or the
+ * session predates a password change (its version no longer matches).
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return getSessionUserById(id, (session as { sv?: number }).sv ?? 0);
+  const session = await readSession();
+  return session ? getSessionUserById(session.id, session.sv) : null;
 });
 
 /** For server actions and route handlers: the user, or an UNAUTHENTICATED error. */
@@ -30,12 +30,13 @@ const decoded = new Map<string, { id: string; sv: number; expiresAt: number }>()
 const DECODED_KEPT = 5000;
 
 /**
- * For hot route handlers (autosave): the signed-in user's id and session version from the session
- * cookie alone — no database read, no session refresh, and a decrypted token is remembered until
- * it expires. Safe where every query also filters by the id and the version, so a deleted account
- * or a session from before a password change finds nothing.
+ * The session cookie's user id and session version, or null. A decrypted token is remembered
+ * until it expires, so a page view or a save costs a map look-up rather than a key derivation and
+ * a decryption. The token says who signed in, not whether they still may: callers filter every
+ * query by the id and the version, so a deleted account or a session from before a password change
+ * finds nothing.
  */
-export async function requireSession(): Promise<{ id: string; sv: number }> {
+export async function readSession(): Promise<{ id: string; sv: number } | null> {
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {
     const token =
@@ -60,7 +61,14 @@ export async function requireSession(): Promise<{ id: string; sv: number }> {
     decoded.set(token, { id: payload.sub, sv, expiresAt });
     return { id: payload.sub, sv };
   }
-  throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return null;
+}
+
+/** For hot route handlers (autosave): the id and session version, with no database read. */
+export async function requireSession(): Promise<{ id: string; sv: number }> {
+  const session = await readSession();
+  if (!session) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return session;
 }
 
 export async function requireUserId(): Promise<string> {

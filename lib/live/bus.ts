@@ -9,6 +9,9 @@ import { env } from "@/lib/env";
 
 export type LiveEvent = { topic: string; payload: unknown };
 
+/** This process, on the PostgreSQL channel: its own events reach it at once, not back by NOTIFY. */
+const INSTANCE = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+
 const PG_CHANNEL = "yomikai_live";
 // NOTIFY payloads must stay under 8000 bytes; bigger events are sent as "refresh" instead.
 const MAX_NOTIFY_BYTES = 7000;
@@ -50,7 +53,8 @@ function createBus(): Bus {
     client.on("notification", (msg) => {
       if (msg.channel !== PG_CHANNEL || !msg.payload) return;
       try {
-        const event = JSON.parse(msg.payload) as LiveEvent;
+        const event = JSON.parse(msg.payload) as LiveEvent & { from?: string };
+        if (event.from === INSTANCE) return;
         emitter.emit(event.topic, event.payload);
       } catch {
         // Not one of ours; ignore.
@@ -84,9 +88,11 @@ function createBus(): Bus {
     emitter,
     ready: ready.catch(() => undefined),
     async publish(event) {
-      let text = JSON.stringify(event);
+      // Here first, so a page this instance renders right after its own write shows that write.
+      emitter.emit(event.topic, event.payload);
+      let text = JSON.stringify({ ...event, from: INSTANCE });
       if (Buffer.byteLength(text) > MAX_NOTIFY_BYTES)
-        text = JSON.stringify({ topic: event.topic, payload: { type: "refresh" } });
+        text = JSON.stringify({ topic: event.topic, payload: { type: "refresh" }, from: INSTANCE });
       await publisher.query("SELECT pg_notify($1, $2)", [PG_CHANNEL, text]);
     },
     async close() {

@@ -264,3 +264,24 @@ export async function paperHistory(
     })),
   };
 }
+
+/**
+ * What changes whenever a meeting's board can: the meeting row's and its readings' last change
+ * and the readings' count. A board built under the same stamp is still the board, however it was
+ * written (through this app on any instance, a script, a restore).
+ */
+export async function getBoardStamp(meetingId: string): Promise<string> {
+  const [meeting, readings] = await Promise.all([
+    db.meeting.findUnique({ where: { id: meetingId }, select: { updatedAt: true } }),
+    db.reading.aggregate({
+      where: { meetingId },
+      _max: { updatedAt: true },
+      _count: { _all: true },
+    }),
+  ]);
+  return [
+    meeting?.updatedAt.getTime() ?? "gone",
+    readings._max.updatedAt?.getTime() ?? 0,
+    readings._count._all,
+  ].join(":");
+}

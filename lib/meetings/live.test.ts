@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/tests/unit/test-database";
 
 const testDb = await createTestDatabase();
 const { db } = await import("@/lib/db");
-const { watchBoard, boardBuilds } = await import("./live");
+const { watchBoard, boardBuilds, readBoard } = await import("./live");
 const { publishMeetingChange } = await import("@/lib/groups/access");
 const { closeLiveBus } = await import("@/lib/live/bus");
 const { makeReading } = await import("@/tests/unit/builders");
@@ -87,5 +87,36 @@ describe("the live read model", () => {
     await publishMeetingChange(recap.meetingId, { type: "answers", counted: false });
     await until(() => slides.length === 2);
     stopRecap();
+  });
+
+  it("serves page views from the last board, and a write is in the very next view", async () => {
+    const r = await makeReading({ startedAt: T0 });
+    const first = await readBoard(r.meetingId);
+    expect(first?.rows[0]?.answered).toBe(0);
+    expect(boardBuilds(r.meetingId)).toBe(1);
+    // Views with no change between them cost no query.
+    for (let i = 0; i < 5; i++) await readBoard(r.meetingId);
+    expect(boardBuilds(r.meetingId)).toBe(1);
+
+    // A write and its event, then at once a view (as after a form's redirect): it shows the write.
+    await db.reading.update({ where: { id: r.readingId }, data: { answered: 4 } });
+    await publishMeetingChange(r.meetingId);
+    expect((await readBoard(r.meetingId))?.rows[0]?.answered).toBe(4);
+    // And the model catches up, so later views are cached again.
+    await until(() => boardBuilds(r.meetingId) === 2);
+    expect((await readBoard(r.meetingId))?.rows[0]?.answered).toBe(4);
+    expect(boardBuilds(r.meetingId)).toBe(2);
+
+    // A write that announced nothing (a script, a restore, another tool): the next view sees it.
+    await db.reading.update({ where: { id: r.readingId }, data: { answered: 5 } });
+    expect((await readBoard(r.meetingId))?.rows[0]?.answered).toBe(5);
+    expect(boardBuilds(r.meetingId)).toBe(3);
+
+    // A meeting deleted meanwhile reads as none.
+    await db.reading.deleteMany({ where: { meetingId: r.meetingId } });
+    await db.meeting.delete({ where: { id: r.meetingId } });
+    await publishMeetingChange(r.meetingId);
+    await until(() => boardBuilds(r.meetingId) === 4);
+    expect(await readBoard(r.meetingId)).toBeNull();
   });
 });

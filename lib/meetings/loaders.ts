@@ -5,7 +5,8 @@ import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
-import { getBoard, getMeetingForMember } from "./data";
+import { getMeetingForMember } from "./data";
+import { readBoard } from "./live";
 
 export function parseMeetingNumber(value: string): number | null {
   return /^\d{1,6}$/.test(value) ? Number(value) : null;
@@ -22,7 +23,7 @@ export const loadMeetingPage = cache(async function loadMeetingPage(
   if (number === null) notFound();
   const meeting = await getMeetingForMember(slug, number, user.id);
   if (!meeting) notFound();
-  const board = await getBoard(meeting.id);
+  const board = await readBoard(meeting.id);
   if (!board) notFound();
   const admin = meeting.role === "OWNER" || meeting.role === "ADMIN";
   const canDrive = admin || meeting.facilitatorId === user.id;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mergeChanges, readSaveAnswer, saveRequestSchema } from "./autosave";
-import { ANSWER_MAX, diffSummary, emptySummary, type Summary } from "./summary";
+import fc from "fast-check";
+import { mergeChanges, readSaveAnswer, saveRequestSchema, saveResultSchema } from "./autosave";
+import { decodeSaveResult } from "./autosave-answer";
+import { ANSWER_MAX, diffSummary, emptySummary, summaryFields, type Summary } from "./summary";
 
 const server: Summary = { ...emptySummary, whatIsIt: "- a model", novelty: "- faster" };
 
@@ -147,5 +149,50 @@ describe("readSaveAnswer", () => {
       retry: true,
     });
     expect(readSaveAnswer(200, { version: "x" })).toMatchObject({ kind: "error", retry: true });
+  });
+});
+
+describe("the browser's reading of a result agrees with the server's schema", () => {
+  const text = fc.oneof(fc.string({ maxLength: 8 }), fc.constant(""));
+  const summary = fc.record(
+    Object.fromEntries(summaryFields.map((f) => [f, text])) as Record<
+      (typeof summaryFields)[number],
+      typeof text
+    >,
+  );
+  // Anything JSON can carry in each place: right, wrong type, missing, extra keys.
+  const anything = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined));
+  const field = fc.oneof(fc.constantFrom(...summaryFields), fc.string({ maxLength: 6 }));
+  const conflict = fc.record({
+    field,
+    mine: fc.oneof(text, anything),
+    theirs: fc.oneof(text, anything),
+  });
+  const body = fc.record(
+    {
+      version: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.constant(2 ** 60), anything),
+      summary: fc.oneof(
+        summary,
+        summary.map((s) => ({ ...s, extra: 1 })),
+        anything,
+      ),
+      conflicts: fc.oneof(fc.array(conflict, { maxLength: 3 }), anything),
+      savedAt: fc.oneof(fc.nat(), fc.double(), anything),
+      snapshot: fc.oneof(fc.constant(null), summary, anything),
+      other: anything,
+    },
+    { requiredKeys: [] },
+  );
+
+  it("accepts and refuses the same bodies, and reads them alike", () => {
+    fc.assert(
+      fc.property(fc.oneof(body, anything), (value) => {
+        const zod = saveResultSchema.safeParse(value);
+        const hand = decodeSaveResult(value);
+        expect(hand !== null).toBe(zod.success);
+        if (zod.success) expect(hand).toEqual(zod.data);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -145,6 +145,7 @@ export async function startApp({
     meetingId: world.meetingId,
     owner,
     pid: servers[0].pid,
+    pids: servers.map((server) => server.pid),
     async stop() {
       await Promise.all(
         servers
@@ -154,8 +155,9 @@ export async function startApp({
             return new Promise((r) => server.once("exit", r));
           }),
       );
-      removeDatabase();
     },
+    /** After every part has counted what it needs in the database (see run.mjs). */
+    removeDatabase,
   };
 }
 

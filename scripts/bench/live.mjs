@@ -17,10 +17,10 @@ const SAVE_EVERY_MS = 2000;
 const IDLE_WATCHERS = 500;
 const P95_BUDGET_MS = 1000;
 
-/** Opens the meeting's event stream as `cookie`; calls onBoard with each board and its arrival. */
-async function openBoard(app, cookie, onBoard, base = app.base) {
+/** Opens a meeting's event stream as `cookie`; calls onBoard with each board and its arrival. */
+export async function openBoard(app, cookie, onBoard, base = app.base, meetingId = app.meetingId) {
   const controller = new AbortController();
-  const res = await fetch(`${base}/api/meetings/${app.meetingId}/events`, {
+  const res = await fetch(`${base}/api/meetings/${meetingId}/events`, {
     headers: { cookie, accept: "text/event-stream" },
     signal: controller.signal,
   });
@@ -50,7 +50,7 @@ async function openBoard(app, cookie, onBoard, base = app.base) {
   return () => controller.abort();
 }
 
-function processStats(pid) {
+export function processStats(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
@@ -220,6 +220,7 @@ export async function live(app, { seconds }) {
       postgres = await savesToBoard(pgApp, seconds);
     } finally {
       await pgApp.stop();
+      pgApp.removeDatabase();
     }
   } catch (error) {
     postgresError = error instanceof Error ? error.message : String(error);
@@ -236,7 +237,7 @@ export async function live(app, { seconds }) {
           `two instances on PostgreSQL (${POSTGRES_URL.replace(/\/\/[^@]*@/, "//")}): ${postgresError}`,
           false,
         ]);
-      return { figures: { sqlite, postgres, ...idle }, checks };
+      return { figures: { sqlite, postgres, idle }, checks };
     },
   };
 }

@@ -52,7 +52,9 @@ export default async function MeetingPage({ params }: Props) {
   const open = meeting.phase !== "CLOSED";
 
   return (
-    <div className="space-y-6" data-wide={joined || undefined}>
+    // On a phone the reader's countdown and form come right after the facilitator's one-bar
+    // controls; the meeting link and the projector move below them (max-lg:order-*).
+    <div className="flex flex-col gap-6" data-wide={joined || undefined}>
       <div>
         <Link href={`/groups/${meeting.group.slug}`} className="text-brand-700 text-sm underline">
           {t("meeting.back", { group: meeting.group.name })}
@@ -110,15 +112,15 @@ export default async function MeetingPage({ params }: Props) {
         />
       ) : null}
       {canDrive && (meeting.phase === "PLANNED" || meeting.phase === "READING") ? (
-        <MeetingLink groupSlug={meeting.group.slug} number={meeting.number} />
-      ) : null}
-      {canDrive && (meeting.phase === "PLANNED" || meeting.phase === "READING") ? (
-        <Link
-          href={`/groups/${meeting.group.slug}/meetings/${meeting.number}/projector`}
-          className={buttonClass("secondary")}
-        >
-          {t("projector.open")}
-        </Link>
+        <div className={`flex flex-col gap-6 ${joined ? "max-lg:order-1" : ""}`}>
+          <MeetingLink groupSlug={meeting.group.slug} number={meeting.number} />
+          <Link
+            href={`/groups/${meeting.group.slug}/meetings/${meeting.number}/projector`}
+            className={buttonClass("secondary", "self-start")}
+          >
+            {t("projector.open")}
+          </Link>
+        </div>
       ) : null}
       {meeting.phase === "RECAP" ? (
         <div className="space-y-4">
@@ -189,19 +191,21 @@ export default async function MeetingPage({ params }: Props) {
         ) : null}
       </MeetingLive>
 
-      {suggestions.length > 0 ? (
-        <QueueSuggestions groupSlug={meeting.group.slug} suggestions={suggestions} />
-      ) : null}
+      <div className="flex flex-col gap-6 empty:hidden max-lg:order-2">
+        {suggestions.length > 0 ? (
+          <QueueSuggestions groupSlug={meeting.group.slug} suggestions={suggestions} />
+        ) : null}
 
-      {members.length > 0 ? (
-        <FacilitatorPicker
-          groupSlug={meeting.group.slug}
-          number={meeting.number}
-          members={members.map((m) => m.user)}
-          current={meeting.facilitatorId}
-        />
-      ) : null}
-      {admin ? <DeleteMeeting groupSlug={meeting.group.slug} number={meeting.number} /> : null}
+        {members.length > 0 ? (
+          <FacilitatorPicker
+            groupSlug={meeting.group.slug}
+            number={meeting.number}
+            members={members.map((m) => m.user)}
+            current={meeting.facilitatorId}
+          />
+        ) : null}
+        {admin ? <DeleteMeeting groupSlug={meeting.group.slug} number={meeting.number} /> : null}
+      </div>
     </div>
   );
 }
