@@ -65,15 +65,12 @@ export function containsNul(value: unknown): boolean {
 }
 
 /**
- * Reads a JSON body of at most `maxBytes`; INVALID_INPUT when it is not JSON, too big, or holds a
- * NUL character (no text in the app has one, and PostgreSQL cannot store it).
+ * Reads a body of at most `maxBytes`; null when it is larger (a chunked body without
+ * Content-Length is cut off at the limit, never buffered whole).
  */
-export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
-  const tooLarge = () =>
-    new AppError("INVALID_INPUT", `The request body is larger than ${maxBytes} bytes.`);
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array | null> {
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > maxBytes) throw tooLarge();
-  // Read with a cap: a chunked body without Content-Length is cut off at the limit, not buffered.
+  if (length > maxBytes) return null;
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -84,12 +81,23 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw tooLarge();
+        return null;
       }
       chunks.push(value);
     }
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`; INVALID_INPUT when it is not JSON, too big, or holds a
+ * NUL character (no text in the app has one, and PostgreSQL cannot store it).
+ */
+export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const bytes = await readBytes(request, maxBytes);
+  if (bytes === null)
+    throw new AppError("INVALID_INPUT", `The request body is larger than ${maxBytes} bytes.`);
+  const text = new TextDecoder().decode(bytes);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -10,6 +10,9 @@ if (url.startsWith("file:")) {
   const file = join(root, url.replace(/^file:/, ""));
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 }
+// The PDF cache too: each run fetches from its own stand-in.
+if (process.env.PDF_CACHE_DIR)
+  rmSync(join(root, process.env.PDF_CACHE_DIR), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, "scripts/prepare.mjs"), "start"], {
   stdio: "inherit",
   cwd: root,

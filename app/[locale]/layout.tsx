@@ -67,7 +67,7 @@ export default async function LocaleLayout({
           {/* Pages that hold a working surface (the reading page) mark themselves data-wide. */}
           <main
             id="main"
-            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 has-[[data-wide]]:max-w-7xl 2xl:has-[[data-wide]]:max-w-[96rem]"
+            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 has-[[data-room]]:max-w-none! has-[[data-wide]]:max-w-7xl 2xl:has-[[data-wide]]:max-w-[96rem]"
           >
             {children}
           </main>

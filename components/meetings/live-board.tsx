@@ -10,6 +10,9 @@ import { useServerNow, useServerOffset } from "./use-server-clock";
 import { useMeetingEvents } from "./use-meeting-events";
 import { ReadingClockContext } from "./reading-clock";
 import { PaperLink } from "@/components/papers/paper-link";
+import { ReadingRoomProvider } from "@/components/reading-room/room";
+import { RoomLayout } from "@/components/reading-room/room-layout";
+import { boardPaperKey, referenceNumber } from "@/lib/meetings/reference-number";
 
 const STATUSES = ["notStarted", "reading", "paused", "overtime", "done"] as const;
 
@@ -49,88 +52,111 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
   // A closed meeting is a record: no frozen timer, nothing "live".
   const closed = board.phase === "CLOSED";
 
-  return (
-    <div
+  const work = mine ? (
+    <>
+      {closed ? null : (
+        <ReaderTimer
+          meetingId={board.meetingId}
+          groupSlug={groupSlug}
+          number={number}
+          paper={{
+            title: mine.paperTitle,
+            href: mine.paperHref,
+            pdf: mine.paperPdf,
+            html: mine.paperHtml,
+          }}
+          countdown={mine.countdown}
+          now={now}
+          canControl={board.phase === "PLANNED" || board.phase === "READING"}
+        />
+      )}
+      {children}
+    </>
+  ) : null;
+  const layout = (
+    <RoomLayout
       className={`grid items-start gap-6 ${mine ? "lg:grid-cols-[minmax(0,1fr)_20rem] 2xl:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}
-    >
-      {mine ? (
-        <div className="min-w-0 space-y-6">
-          {closed ? null : (
-            <ReaderTimer
-              meetingId={board.meetingId}
-              groupSlug={groupSlug}
-              number={number}
-              paper={{
-                title: mine.paperTitle,
-                href: mine.paperHref,
-                pdf: mine.paperPdf,
-                html: mine.paperHtml,
-              }}
-              countdown={mine.countdown}
-              now={now}
-              canControl={board.phase === "PLANNED" || board.phase === "READING"}
-            />
-          )}
-          <ReadingClockContext.Provider
-            value={closed ? null : { paperTitle: mine.paperTitle, countdown: mine.countdown, now }}
-          >
-            {children}
-          </ReadingClockContext.Provider>
-        </div>
-      ) : null}
-      <section
-        aria-labelledby="board-title"
-        className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${mine ? "lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto" : ""}`}
-      >
-        <div className="mb-3 flex items-center justify-between gap-2">
-          <h2 id="board-title" className="font-semibold">
-            {t("title")} <span className="text-slate-500">({board.rows.length})</span>
-          </h2>
-          {closed ? null : (
-            <span
-              className={`flex items-center gap-1.5 text-xs ${connected ? "text-emerald-700" : "text-amber-700"}`}
-              role="status"
-            >
+      work={work}
+      board={
+        <section
+          aria-labelledby="board-title"
+          className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${mine ? "lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto" : ""}`}
+        >
+          <div className="mb-3 flex items-center justify-between gap-2">
+            <h2 id="board-title" className="font-semibold">
+              {t("title")} <span className="text-slate-500">({board.rows.length})</span>
+            </h2>
+            {closed ? null : (
               <span
-                aria-hidden
-                className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
-              />
-              {connected ? t("live") : t("reconnecting")}
-            </span>
-          )}
-        </div>
-        {board.rows.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("empty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100" data-testid="board">
-            {board.rows.map((row) => {
-              const status = now === null ? null : statusAt(row.countdown, now);
-              const remaining = now === null ? 0 : remainingMs(row.countdown, now);
-              return (
-                <BoardRow
-                  key={row.readingId}
-                  name={row.name}
-                  you={row.userId === userId ? t("you") : null}
-                  reread={row.reread ? tm("reread") : null}
-                  paperTitle={row.paperTitle}
-                  paperHref={row.paperHref}
-                  // A closed meeting is a record: its readers are listed without clocks.
-                  clock={
-                    closed || status === null || status === "notStarted"
-                      ? ""
-                      : formatClock(remaining)
-                  }
-                  late={status === "overtime" || (status === "done" && remaining < 0)}
-                  status={status ? ts(status) : null}
-                  statusWidth={statusWidth}
-                  answered={full ? t("answered", { count: row.answered }) : null}
+                className={`flex items-center gap-1.5 text-xs ${connected ? "text-emerald-700" : "text-amber-700"}`}
+                role="status"
+              >
+                <span
+                  aria-hidden
+                  className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
                 />
-              );
-            })}
-          </ul>
-        )}
-      </section>
-    </div>
+                {connected ? t("live") : t("reconnecting")}
+              </span>
+            )}
+          </div>
+          {board.rows.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="board">
+              {board.rows.map((row) => {
+                const status = now === null ? null : statusAt(row.countdown, now);
+                const remaining = now === null ? 0 : remainingMs(row.countdown, now);
+                return (
+                  <BoardRow
+                    key={row.readingId}
+                    name={row.name}
+                    you={row.userId === userId ? t("you") : null}
+                    reread={row.reread ? tm("reread") : null}
+                    paperTitle={row.paperTitle}
+                    paperHref={row.paperHref}
+                    // A closed meeting is a record: its readers are listed without clocks.
+                    clock={
+                      closed || status === null || status === "notStarted"
+                        ? ""
+                        : formatClock(remaining)
+                    }
+                    late={status === "overtime" || (status === "done" && remaining < 0)}
+                    status={status ? ts(status) : null}
+                    statusWidth={statusWidth}
+                    answered={full ? t("answered", { count: row.answered }) : null}
+                  />
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      }
+    />
+  );
+  if (!mine) return layout;
+  return (
+    <ReadingClockContext.Provider
+      value={closed ? null : { paperTitle: mine.paperTitle, countdown: mine.countdown, now }}
+    >
+      {closed ? (
+        layout
+      ) : (
+        <ReadingRoomProvider
+          readingId={mine.readingId}
+          refNumber={
+            referenceNumber(
+              board.rows.map((r) => ({ readingId: r.readingId, paperKey: boardPaperKey(r) })),
+              board.recap.order,
+              mine.readingId,
+            ) ?? 1
+          }
+          paperTitle={mine.paperTitle}
+          paperHref={mine.paperHref ?? mine.paperPdf}
+        >
+          {layout}
+        </ReadingRoomProvider>
+      )}
+    </ReadingClockContext.Provider>
   );
 }
 

@@ -10,8 +10,11 @@ import {
 } from "react";
 import { useTranslations } from "next-intl";
 import { PaperLink } from "@/components/papers/paper-link";
+import { useReadingRoom } from "@/components/reading-room/room";
+import { preloadPdfViewer } from "@/components/reading-room/room-layout";
 import { ChangePaperForm } from "./join-meeting-form";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { buttonClass } from "@/components/ui/button";
 import { useFormText } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms";
 import { leaveMeetingAction, readingCommandAction } from "@/lib/meetings/actions";
@@ -118,6 +121,8 @@ function TimerCard({
 }) {
   const t = useTranslations("timer");
   const tm = useTranslations("meeting");
+  const tr = useTranslations("room");
+  const room = useReadingRoom();
   const links = [
     ["linkAbstract", paper.href],
     ["linkPdf", paper.pdf],
@@ -135,6 +140,19 @@ function TimerCard({
       <p className="mt-1 truncate text-slate-800" title={paper.title}>
         <PaperLink href={paper.href}>{paper.title}</PaperLink>
       </p>
+      {room ? (
+        <button
+          type="button"
+          aria-expanded={room.open}
+          onClick={() => room.setOpen(!room.open)}
+          onPointerEnter={preloadPdfViewer}
+          onFocus={preloadPdfViewer}
+          className={buttonClass(room.open ? "secondary" : "primary", "mt-3")}
+          data-testid="open-paper"
+        >
+          {room.open ? tr("close") : tr("open")}
+        </button>
+      ) : null}
       {paper.pdf || paper.html ? (
         <p className="mt-1 flex flex-wrap gap-x-3 text-sm" data-testid="paper-links">
           {links.map(([label, href]) =>

@@ -50,6 +50,8 @@ export const ACTION_LIMITS = {
   inviteJoin: { limit: 30, windowMs: 60 * 60_000 },
   groupCreate: { limit: 20, windowMs: 24 * 60 * 60_000 },
   meetingCreate: { limit: 60, windowMs: 24 * 60 * 60_000 },
+  // Figures and pasted images, per reader: a busy reading has a few dozen.
+  imageUpload: { limit: 120, windowMs: 60 * 60_000 },
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import {
   formatReference,
   initialsName,
   minutesMarkdown,
+  withImages,
   type MinutesPaper,
 } from "./build";
 
@@ -171,5 +172,74 @@ describe("the minutes", () => {
     expect(initialsName("wataru Sato", "ja")).toBe("Wさん");
     expect(initialsName("Wataru Sato", "en")).toBe("W-san");
     expect(initialsName("渡辺 太郎", "ja")).toBe("渡さん");
+  });
+});
+
+describe("figures quoted from the papers", () => {
+  const paper = (title: string, arxivId: string) => ({
+    title,
+    authors: ["A. Author"],
+    year: 2023,
+    venue: null,
+    arxivId,
+    doi: null,
+    url: null,
+    codeUrl: null,
+  });
+  const labels = {
+    session: "Session 1",
+    participants: "2 participants",
+    overview: "Overview",
+    remarks: "Remarks",
+    references: "References",
+    code: "Code",
+    questions: {
+      whatIsIt: "What is it?",
+      novelty: "Novel?",
+      keyTechnique: "Key technique?",
+      validation: "Validated?",
+      discussion: "Discuss?",
+      nextPapers: "Next?",
+    },
+  };
+
+  it("credit the reader's paper by its number in the minutes, whatever it was when quoted", () => {
+    const m = buildMinutes({
+      title: "t",
+      subtitle: "s",
+      remarks: "",
+      labels,
+      readers: [
+        { name: "B", paper: paper("Second", "2"), gist: "", answers: [] },
+        {
+          name: "A",
+          paper: paper("First", "1"),
+          gist: "",
+          // Quoted while A was first to join; B presented first.
+          answers: [{ key: "keyTechnique", text: "![f](/api/images/x1)\n[1]より引用" }],
+        },
+      ],
+    });
+    expect(m.readers[1]!.answers[0]!.text).toBe("![f](/api/images/x1)\n[2]より引用");
+  });
+
+  it("can point their images elsewhere: an export's files, the public link", () => {
+    const m = buildMinutes({
+      title: "t",
+      subtitle: "s",
+      remarks: "",
+      labels,
+      readers: [
+        {
+          name: "A",
+          paper: paper("First", "1"),
+          gist: "",
+          answers: [{ key: "whatIsIt", text: "![f](/api/images/x1) ![g](/api/images/gone)" }],
+        },
+      ],
+    });
+    const shown = withImages(m, (id) => (id === "x1" ? `images/${id}.png` : null));
+    expect(shown.readers[0]!.answers[0]!.text).toBe("![f](images/x1.png) ![g](/api/images/gone)");
+    expect(minutesMarkdown(shown)).toContain("![f](images/x1.png)");
   });
 });

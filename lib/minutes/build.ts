@@ -2,6 +2,7 @@
 // section, closing remarks and a numbered reference list — built from plain data, in the page's
 // language (labels are passed in). Pure: the page, the exports and the tests all use it.
 import type { AnswerKey } from "@/lib/readings/schema";
+import { renumberCitations, rewriteImageAddresses } from "@/lib/readings/images";
 
 export type MinutesPaper = {
   title: string;
@@ -103,7 +104,12 @@ export function buildMinutes(input: {
       numbers.set(key, ref);
       references.push({ n: ref, text: formatReference(ref, r.paper), paper: r.paper });
     }
-    return { ...r, answers: r.answers.filter((a) => a.text.trim() !== ""), ref };
+    // Credits under quoted figures name the reader's own paper: its number here, whatever it was
+    // when the figure was quoted.
+    const answers = r.answers
+      .filter((a) => a.text.trim() !== "")
+      .map((a) => ({ ...a, text: renumberCitations(a.text, ref) }));
+    return { ...r, answers, ref };
   });
   return {
     title: input.title,
@@ -147,4 +153,21 @@ export function minutesMarkdown(m: Minutes): string {
       .replace(/\n{3,}/g, "\n\n")
       .trimEnd() + "\n"
   );
+}
+
+/**
+ * The minutes with every image address in the readers' answers rewritten by `to` (an export's
+ * file path, the public link's address); an image `to` does not know is left as it is.
+ */
+export function withImages(minutes: Minutes, to: (id: string) => string | null): Minutes {
+  return {
+    ...minutes,
+    readers: minutes.readers.map((r) => ({
+      ...r,
+      answers: r.answers.map((a) => ({
+        ...a,
+        text: rewriteImageAddresses(a.text, (id) => to(id) ?? `/api/images/${id}`),
+      })),
+    })),
+  };
 }

@@ -13,8 +13,11 @@ import {
   zennTopics,
   type MeetingExport,
 } from "./formats";
-import { minutesMarkdown } from "./build";
+import { zipSync } from "fflate";
+import { minutesMarkdown, withImages } from "./build";
 import type { ExportFormat } from "./schema";
+import { listMeetingImages } from "@/lib/readings/data";
+import { extensionOf, imageIdsIn, type ImageType } from "@/lib/readings/images";
 
 const types: Record<ExportFormat, string> = {
   md: "text/markdown; charset=utf-8",
@@ -33,15 +36,42 @@ export async function exportMinutes(
   const base = `${source.groupSlug}-${source.number}`;
   let body: string;
   let name: string;
-  if (format === "md") {
-    body = minutesMarkdown(minutes);
-    name = `${base}.md`;
-  } else if (format === "zenn") {
-    body = zennArticle(minutes, {
-      topics: zennTopics(source.readers.map((r) => r.paper.primaryCategory)),
-      publication: source.zennPublication,
-    });
-    name = `${zennSlug(source.groupSlug, source.number, source.scheduledAt)}.md`;
+  if (format === "md" || format === "zenn") {
+    // Figures and pasted images go beside the text as files: a .zip of the article and its images
+    // (Zenn's repository layout for a Zenn article), a plain .md when there are none.
+    const slug = zennSlug(source.groupSlug, source.number, source.scheduledAt);
+    const images = await listMeetingImages(
+      source.meetingId,
+      minutes.readers.flatMap((r) => r.answers.flatMap((a) => imageIdsIn(a.text))),
+    );
+    const fileOf = new Map(
+      images.map((i) => [i.id, `${i.id}.${extensionOf[i.mime as ImageType] ?? "bin"}`]),
+    );
+    const where = format === "md" ? "images" : `/images/${slug}`;
+    const shown = withImages(minutes, (id) =>
+      fileOf.has(id) ? `${where}/${fileOf.get(id)}` : null,
+    );
+    const text =
+      format === "md"
+        ? minutesMarkdown(shown)
+        : zennArticle(shown, {
+            topics: zennTopics(source.readers.map((r) => r.paper.primaryCategory)),
+            publication: source.zennPublication,
+          });
+    const file = format === "md" ? `${base}.md` : `${slug}.md`;
+    if (images.length === 0) {
+      body = text;
+      name = file;
+    } else {
+      const folder = format === "md" ? "images" : `images/${slug}`;
+      const zip = zipSync({
+        [format === "md" ? file : `articles/${file}`]: new TextEncoder().encode(text),
+        ...Object.fromEntries(
+          images.map((i) => [`${folder}/${fileOf.get(i.id)}`, new Uint8Array(i.bytes)]),
+        ),
+      });
+      return download(zip, "application/zip", `${format === "md" ? base : slug}.zip`);
+    }
   } else if (format === "bib") {
     body = toBibtex(minutes.references.map((r) => r.paper));
     name = `${base}.bib`;
@@ -86,9 +116,13 @@ export async function exportMinutes(
     body = JSON.stringify(meetingExportSchema.parse(data), null, 2) + "\n";
     name = `${base}.json`;
   }
-  return new Response(body, {
+  return download(body, types[format], name);
+}
+
+function download(body: string | Uint8Array, type: string, name: string): Response {
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
-      "Content-Type": types[format],
+      "Content-Type": type,
       "Content-Disposition": `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

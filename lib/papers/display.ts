@@ -15,6 +15,17 @@ export const overridesSchema = z
   .strict();
 export type PaperOverrides = z.infer<typeof overridesSchema>;
 
+/** The shared record's fields showPaper reads: select these from Prisma to show a paper. */
+export const shownPaperSelect = {
+  title: true,
+  authors: true,
+  year: true,
+  venue: true,
+  url: true,
+  arxivId: true,
+  doi: true,
+} as const;
+
 export type SharedPaper = {
   title: string;
   authors: string;

@@ -4,6 +4,7 @@ import type { CountdownState } from "./countdown";
 import { pickSummary, summaryFields } from "./summary";
 import { parseSnapshot } from "./snapshot";
 import { answeredCount } from "./schema";
+import { showPaper, shownPaperSelect } from "@/lib/papers/display";
 
 export function toCountdown(r: {
   startedAt: Date | null;
@@ -92,5 +93,60 @@ export async function listRevisions(readingId: string, userId: string) {
       answered: s ? answeredCount(s) : 0,
       summary: s,
     };
+  });
+}
+
+/**
+ * A reading's paper for the reading room, for any member of the meeting's group (a facilitator may
+ * open a reader's paper too): what to fetch its PDF from and what to call it. Null otherwise.
+ */
+export async function getReadingPaperForMember(readingId: string, userId: string) {
+  const r = await db.reading.findFirst({
+    where: { id: readingId, meeting: { group: { memberships: { some: { userId } } } } },
+    select: {
+      paperOverrides: true,
+      paper: {
+        select: { ...shownPaperSelect, arxivVersion: true },
+      },
+    },
+  });
+  if (!r) return null;
+  return { ...showPaper(r.paper, r.paperOverrides), arxivVersion: r.paper.arxivVersion };
+}
+
+const imageSelect = { id: true, mime: true, bytes: true, size: true } as const;
+
+/**
+ * An image in a reading's answers, for a member of the reading's group whose session is current
+ * (`sessionVersion`: signed in since their last password change); null for anyone else.
+ */
+export function getImageForMember(imageId: string, userId: string, sessionVersion: number) {
+  return db.readingImage.findFirst({
+    where: {
+      id: imageId,
+      reading: {
+        meeting: {
+          group: { memberships: { some: { userId, user: { sessionVersion } } } },
+        },
+      },
+    },
+    select: imageSelect,
+  });
+}
+
+/** An image in the minutes published under `token` (anyone with the link sees those). */
+export function getImageForPublishedMinutes(imageId: string, token: string) {
+  return db.readingImage.findFirst({
+    where: { id: imageId, reading: { meeting: { minutesToken: token } } },
+    select: imageSelect,
+  });
+}
+
+/** The images of a meeting's readings among `ids` (those its answers refer to), for exports. */
+export function listMeetingImages(meetingId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.readingImage.findMany({
+    where: { id: { in: ids }, reading: { meetingId } },
+    select: imageSelect,
   });
 }

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { AppError, type Failure } from "@/lib/errors";
 import { meetingActor, publishMeetingChange } from "@/lib/groups/access";
 import * as countdown from "./countdown";
-import { pickSummary, type Summary, type SummaryField } from "./summary";
+import { pickSummary, summaryFields, type Summary, type SummaryField } from "./summary";
+import { IMAGE_MAX_BYTES, imageIdsIn, imageTypeOf } from "./images";
 import { parseSnapshot } from "./snapshot";
 import { mergeChanges, type SaveRequest, type SaveResult } from "./autosave";
 import { countdownSelect, ownReadingWhere, summarySelect, toCountdown } from "./data";
@@ -254,4 +255,71 @@ export async function controlReading(
   });
   if (result.ok) await publishMeetingChange(meetingId);
   return result;
+}
+
+export type ImageFailure = "notImage" | "tooLarge" | "meetingClosed";
+
+/**
+ * Keeps an image for the reader's own reading: PNG, JPEG, GIF or WebP by its bytes, at most 3 MB,
+ * while the meeting is open. The caller has read at most IMAGE_MAX_BYTES + 1 bytes.
+ */
+export async function addReadingImage(
+  userId: string,
+  readingId: string,
+  bytes: Uint8Array,
+): Promise<{ ok: true; id: string } | Failure<ImageFailure>> {
+  const reading = await db.reading.findFirst({
+    where: ownReadingWhere(readingId, userId),
+    select: { id: true, meeting: { select: { phase: true } } },
+  });
+  if (!reading) throw new AppError("NOT_FOUND", "No such reading.");
+  if (reading.meeting.phase === "CLOSED") return { ok: false, reason: "meetingClosed" };
+  if (bytes.length > IMAGE_MAX_BYTES) return { ok: false, reason: "tooLarge" };
+  const mime = imageTypeOf(bytes);
+  if (!mime) return { ok: false, reason: "notImage" };
+  const image = await db.readingImage.create({
+    data: { readingId, mime, bytes: Buffer.from(bytes), size: bytes.length },
+    select: { id: true },
+  });
+  return { ok: true, id: image.id };
+}
+
+export const UNUSED_IMAGE_GRACE_MS = 24 * 60 * 60_000;
+
+/**
+ * Deletes images added more than a day ago that nothing of their reading refers to any more: not
+ * an answer or the gist, not the time-up snapshot, not a kept revision (a restore could bring the
+ * reference back). Returns how many went.
+ */
+export async function deleteUnusedImages(now: Date, batch = 500): Promise<number> {
+  const old = await db.readingImage.findMany({
+    where: { createdAt: { lt: new Date(now.getTime() - UNUSED_IMAGE_GRACE_MS) } },
+    orderBy: { createdAt: "asc" },
+    take: batch,
+    select: { id: true, readingId: true },
+  });
+  if (old.length === 0) return 0;
+  const readingIds = [...new Set(old.map((i) => i.readingId))];
+  const readings = await db.reading.findMany({
+    where: { id: { in: readingIds } },
+    select: {
+      id: true,
+      timeUpSnapshot: true,
+      ...summarySelect,
+      revisions: { select: { content: true } },
+    },
+  });
+  const used = new Set<string>();
+  for (const r of readings) {
+    const texts = [
+      ...summaryFields.map((f) => r[f]),
+      r.timeUpSnapshot ?? "",
+      ...r.revisions.map((v) => v.content),
+    ];
+    for (const text of texts) for (const id of imageIdsIn(text)) used.add(id);
+  }
+  const unused = old.filter((i) => !used.has(i.id)).map((i) => i.id);
+  if (unused.length === 0) return 0;
+  const { count } = await db.readingImage.deleteMany({ where: { id: { in: unused } } });
+  return count;
 }

@@ -26,6 +26,8 @@ type World = {
   token: string;
   /** The owner's calendar feed token. */
   calendar: string;
+  /** An image in the reader's answers. */
+  imageId: string;
 };
 /** The status a caller must get; several when the outcome also depends on state (200 or 409). */
 type Expected = number | number[];
@@ -131,6 +133,24 @@ const matrix: Record<string, { call: Call; expect: Record<Role, Expected> } | "l
     call: (w) => ({ path: `/api/readings/${w.readingId}/revisions` }),
     expect: signedIn(404, { reader: 200 }),
   },
+  "GET /api/readings/[readingId]/pdf": {
+    // Members may open a reader's paper (a facilitator looking at it with them).
+    call: (w) => ({ path: `/api/readings/${w.readingId}/pdf` }),
+    expect: signedIn(200),
+  },
+  "POST /api/readings/[readingId]/images": {
+    call: (w) => ({
+      path: `/api/readings/${w.readingId}/images`,
+      method: "POST",
+      data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    }),
+    expect: signedIn(404, { reader: 201 }),
+  },
+  "GET /api/images/[imageId]": {
+    // Nothing tells a stranger whether an image exists: 404, signed in or not.
+    call: (w) => ({ path: `/api/images/${w.imageId}` }),
+    expect: signedIn(200, { anonymous: 404 }),
+  },
   "GET /api/groups/[slug]/backup": {
     call: (w) => ({ path: `/api/groups/${w.groupSlug}/backup` }),
     expect: signedIn(403, { owner: 200 }),
@@ -193,7 +213,26 @@ test("every route handler answers every kind of caller as the matrix says", asyn
     where: { userId: people.owner.id, group: { slug: group.slug } },
     data: { calendarToken: calendar },
   });
+  // The reader's paper is on arXiv (the stand-in serves its PDF), and their answers hold an image.
+  const { paperId } = await testDb().reading.findUniqueOrThrow({
+    where: { id: readingId },
+    select: { paperId: true },
+  });
+  await testDb().paper.update({
+    where: { id: paperId },
+    data: { arxivId: `matrix-${meeting.id}` },
+  });
+  const image = await testDb().readingImage.create({
+    data: {
+      readingId,
+      mime: "image/png",
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      size: 8,
+    },
+    select: { id: true },
+  });
   const world: World = {
+    imageId: image.id,
     meetingId: meeting.id,
     groupSlug: group.slug,
     readingId,

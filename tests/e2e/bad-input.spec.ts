@@ -72,6 +72,12 @@ function perHandler(w: { readingId: string; order: string[] }): Record<string, B
       { name: "extra key", body: json({ text: "x", baseVersion: 0, baseText: "", id: 1 }) },
       { name: "negative version", body: json({ text: "x", baseVersion: -5, baseText: "" }) },
     ],
+    "POST image": [
+      { name: "an executable", body: "MZ\x90\x00\x03 this program", contentType: "image/png" },
+      { name: "SVG", body: '<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>' },
+      { name: "PNG cut short", body: "\x89PN", contentType: "image/png" },
+      { name: "HTML", body: "<!doctype html><script>alert(1)</script>", contentType: "text/html" },
+    ],
     "POST backup": [
       { name: "not a backup", body: json({ kind: "other" }) },
       { name: "future version", body: json({ kind: "yomikai-group-backup", version: 99 }) },
@@ -141,6 +147,11 @@ test("every handler answers bad input with a 4xx and a message, and changes noth
       method: "PUT",
       path: `/api/meetings/${m.meetingId}/remarks`,
     },
+    "POST image": {
+      context: reader.context,
+      method: "POST",
+      path: `/api/readings/${reading.id}/images`,
+    },
     "POST backup": {
       context: facilitator.context,
       method: "POST",
@@ -157,6 +168,11 @@ test("every handler answers bad input with a 4xx and a message, and changes noth
         testDb().readingRevision.findMany({
           where: { reading: { meetingId: m.meetingId } },
           orderBy: { id: "asc" },
+        }),
+        testDb().readingImage.findMany({
+          where: { reading: { meetingId: m.meetingId } },
+          orderBy: { id: "asc" },
+          select: { id: true },
         }),
         testDb().group.findUnique({ where: { id: meeting.groupId } }),
         testDb().membership.findMany({

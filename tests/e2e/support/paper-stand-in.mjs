@@ -9,6 +9,7 @@ import { SMTPServer } from "smtp-server";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { testPdf } from "./test-pdf.mjs";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/papers");
 const port = Number(process.env.STAND_IN_PORT ?? 3157);
@@ -36,6 +37,26 @@ createServer(async (req, res) => {
   }
   if (url.pathname === "/calls")
     return send(res, 200, "application/json", JSON.stringify(Object.fromEntries(calls)));
+
+  // Papers' PDFs for the reading room: arXiv's by id (2401.00001 down, 2401.00003 an HTML page),
+  // and files at links a reader may type.
+  const pdfMatch = /^\/arxiv\/pdf\/(.+)$/.exec(url.pathname);
+  if (pdfMatch) {
+    const id = pdfMatch[1];
+    calls.set(`pdf:${id}`, (calls.get(`pdf:${id}`) ?? 0) + 1);
+    if (id.startsWith("2401.00001")) return send(res, 503, "text/plain", "Service Unavailable");
+    if (id.startsWith("2401.00003"))
+      return send(res, 200, "text/html", "<!doctype html><title>Sign in to read</title>");
+    return send(res, 200, "application/pdf", testPdf());
+  }
+  if (url.pathname === "/files/paper.pdf") return send(res, 200, "application/pdf", testPdf());
+  if (url.pathname === "/files/not-a-pdf.pdf")
+    // Claims to be a PDF; its bytes say otherwise.
+    return send(res, 200, "application/pdf", Buffer.from("MZ\x90\x00 not a pdf at all"));
+  if (url.pathname === "/files/to-inside") {
+    res.writeHead(302, { location: url.searchParams.get("to") ?? "http://127.0.0.1:1/" });
+    return res.end();
+  }
 
   if (url.pathname === "/arxiv/query") {
     const id = url.searchParams.get("id_list") ?? "";

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { findPublishedMeeting, getMinutesSource } from "@/lib/minutes/data";
 import { composeMinutes } from "@/lib/minutes/compose";
+import { withImages } from "@/lib/minutes/build";
 import { tokenSchema } from "@/lib/minutes/schema";
 import { MinutesDocument } from "@/components/minutes/minutes-document";
 import { ExportLinks } from "@/components/minutes/export-links";
@@ -58,7 +59,8 @@ export default async function PublishedMinutesPage({ params }: Props) {
     <div className="space-y-6">
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-8">
         <MinutesDocument
-          minutes={minutes}
+          // Images in answers are seen through this link by people who are not members.
+          minutes={withImages(minutes, (id) => `/api/images/${id}?minutes=${token}`)}
           lastChanged={t("lastChanged", {
             date: format.dateTime(source.changedAt, { dateStyle: "medium", timeStyle: "short" }),
           })}
