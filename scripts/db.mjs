@@ -23,7 +23,24 @@ import { writeSchemas } from "./prisma-schemas.mjs";
 import { resolveDatabaseUrl } from "./database-url.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const filters = { externalTables: [], externalEnums: [] };
+// The archive's search tables (prisma/*/migrations/*_reading_search) are written by hand and read
+// with SQL: the schema engine is told they are not the models' business.
+const SEARCH_TABLES = [
+  "ReadingSearch",
+  "ReadingFts",
+  "ReadingFts_data",
+  "ReadingFts_idx",
+  "ReadingFts_docsize",
+  "ReadingFts_config",
+];
+/** The schema engine wants table names plain on SQLite and schema-qualified on PostgreSQL. */
+function filtersFor(provider) {
+  return {
+    externalTables:
+      provider === "postgres" ? SEARCH_TABLES.map((t) => `public.${t}`) : SEARCH_TABLES,
+    externalEnums: [],
+  };
+}
 
 // The schema engine reads catalog columns of Postgres's internal "char" type, which adapter-pg
 // refuses to map. They hold one-letter codes, so reading them as text is exact.
@@ -82,8 +99,32 @@ function loadMigrations(provider) {
 }
 
 function adapterFactory(url) {
-  if (providerOf(url) === "postgres") return new PrismaPg({ connectionString: url });
+  if (providerOf(url) === "postgres") return wholeScripts(new PrismaPg({ connectionString: url }));
   return new PrismaBetterSqlite3({ url });
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it at every ";", which breaks a function body
+ * (`$$ … ; … $$`) apart. PostgreSQL takes a whole script as one simple query, as `prisma migrate`
+ * itself sends it: do that instead.
+ */
+function wholeScripts(factory) {
+  const patch = (adapter) => {
+    adapter.executeScript = async (script) => {
+      try {
+        await adapter.client.query(script);
+      } catch (error) {
+        adapter.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  };
 }
 
 async function openEngine(url) {
@@ -104,7 +145,10 @@ function ensureSqliteDir(url) {
 }
 
 async function applyWith({ engine, provider }) {
-  const out = await engine.applyMigrations({ migrationsList: loadMigrations(provider), filters });
+  const out = await engine.applyMigrations({
+    migrationsList: loadMigrations(provider),
+    filters: filtersFor(provider),
+  });
   return out.appliedMigrationNames;
 }
 
@@ -163,7 +207,7 @@ async function migrateAndDiff(url) {
       to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: null,
-      filters,
+      filters: filtersFor(opened.provider),
     });
     return result.stdout.includes("This is an empty migration") ? "" : result.stdout;
   } finally {

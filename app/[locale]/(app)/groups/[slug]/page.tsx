@@ -75,11 +75,19 @@ export default async function GroupPage({ params }: Props) {
             {t("groups.yourRole", { role: t(`roles.${group.role}`) })}
           </p>
         </div>
-        {admin ? (
-          <Link href={`/groups/${group.slug}/settings`} className={buttonClass("secondary")}>
-            {t("groups.settings")}
+        <nav aria-label={group.name} className="flex flex-wrap gap-2">
+          <Link href={`/groups/${group.slug}/archive`} className={buttonClass("secondary")}>
+            {t("groups.archive")}
           </Link>
-        ) : null}
+          <Link href={`/groups/${group.slug}/stats`} className={buttonClass("secondary")}>
+            {t("groups.stats")}
+          </Link>
+          {admin ? (
+            <Link href={`/groups/${group.slug}/settings`} className={buttonClass("secondary")}>
+              {t("groups.settings")}
+            </Link>
+          ) : null}
+        </nav>
       </div>
 
       {admin && alone ? inviteCard : null}
@@ -188,7 +196,12 @@ export default async function GroupPage({ params }: Props) {
             >
               <div className="min-w-0">
                 <p className="truncate font-medium">
-                  {m.user.name}
+                  <Link
+                    href={`/groups/${group.slug}/members/${m.user.id}`}
+                    className="hover:underline"
+                  >
+                    {m.user.name}
+                  </Link>
                   {m.user.id === user.id ? (
                     <span className="text-slate-500"> ({t("members.you")})</span>
                   ) : null}
