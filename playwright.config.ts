@@ -75,6 +75,10 @@ export default defineConfig({
         ARXIV_API_URL: `${standIn}/arxiv/query`,
         DOI_RESOLVER_URL: `${standIn}/doi`,
         CROSSREF_API_URL: `${standIn}/crossref`,
+        ARXIV_PDF_URL: `${standIn}/arxiv/pdf`,
+        // The stand-in is on loopback, which the address guard refuses to everyone else.
+        FETCH_ALLOW_PRIVATE_ORIGINS: standIn,
+        PDF_CACHE_DIR: `.data/pdf-cache-e2e-${port}`,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: "Yomikai <yomikai@example.test>",
         // The 3 s spacing is proven by a unit test; here it would only queue parallel tests.
