@@ -186,7 +186,7 @@ test("a member's page and the group's statistics show the numbers of its meeting
   await expect(page.getByTestId("stats-totals")).toHaveText("3 meetings · 4 readings · 3 readers");
   // Each chart is an SVG drawn on the server, with its numbers in a table.
   for (const id of ["stats-months", "stats-attendance", "stats-categories"])
-    await expect(page.getByTestId(id).locator("svg").first()).toBeVisible();
+    await expect(page.getByTestId(id).locator("svg:visible").first()).toBeVisible();
   const months = page.getByTestId("stats-months");
   await months.getByText("The numbers").click();
   await expect(months.getByRole("row")).toHaveText(["MonthMeetingsReaders", "Jan 202633"]);
@@ -203,5 +203,22 @@ test("a member's page and the group's statistics show the numbers of its meeting
   await expect(page.getByTestId("stats-suggestions")).toContainText(
     "Diffusion Policy (suggested in session 1, read in session 2)",
   );
+  // On a phone each chart is the one drawn for its column: labels stay at reading size.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const id of ["stats-months", "stats-attendance", "stats-categories"]) {
+    const chart = page.getByTestId(id);
+    await expect(chart.locator('[data-chart="wide"]')).toBeHidden();
+    const label = chart.locator('[data-chart="narrow"] svg text').first();
+    await expect(label).toBeVisible();
+    expect((await label.boundingBox())!.height).toBeGreaterThanOrEqual(12);
+  }
+  // The legend's names too (the chart library's own style would draw them at 10 px).
+  const legend = page
+    .getByTestId("stats-months")
+    .locator('[data-chart="narrow"]')
+    .getByText("Readers");
+  expect(
+    await legend.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+  ).toBeGreaterThanOrEqual(13);
   await context.close();
 });

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getGroupForMember } from "@/lib/groups/data";
 import { listGroupReadings } from "@/lib/stats/data";
 import { groupStats } from "@/lib/stats/group";
-import { groupedBars, horizontalBars } from "@/lib/stats/charts";
+import { CHART_WIDTHS, groupedBars, horizontalBars } from "@/lib/stats/charts";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -16,17 +16,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** A chart drawn on the server, and the same numbers as a table (for screen readers, and a look). */
+/**
+ * A chart drawn on the server, and the same numbers as a table (for screen readers, and a look).
+ * It is drawn twice, for a phone's column and for wider screens, and CSS shows one: an SVG scaled
+ * down to a phone would shrink its labels below reading size.
+ */
 function Chart({
   id,
   title,
-  svg,
+  draw,
   table,
   tableLabel,
 }: {
   id: string;
   title: string;
-  svg: string;
+  draw: (width: number) => string;
   table: ReactNode;
   tableLabel: string;
 }) {
@@ -40,8 +44,14 @@ function Chart({
         {title}
       </h2>
       <div
-        className="overflow-x-auto text-slate-700 [&_svg]:h-auto [&_svg]:max-w-full"
-        dangerouslySetInnerHTML={{ __html: svg }}
+        className="text-slate-700 sm:hidden [&_[class*=-swatches]]:text-sm! [&_svg]:h-auto [&_svg]:max-w-full"
+        data-chart="narrow"
+        dangerouslySetInnerHTML={{ __html: draw(CHART_WIDTHS.narrow) }}
+      />
+      <div
+        className="hidden text-slate-700 sm:block [&_[class*=-swatches]]:text-sm! [&_svg]:h-auto [&_svg]:max-w-full"
+        data-chart="wide"
+        dangerouslySetInnerHTML={{ __html: draw(CHART_WIDTHS.wide) }}
       />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600">{tableLabel}</summary>
@@ -98,13 +108,15 @@ export default async function StatsPage({ params }: Props) {
             id="stats-months"
             title={t("perMonth")}
             tableLabel={t("table")}
-            svg={groupedBars(
-              stats.perMonth.flatMap((m) => [
-                { x: monthName(m.month), series: t("meetingsCount"), value: m.meetings },
-                { x: monthName(m.month), series: t("readersCount"), value: m.readers },
-              ]),
-              { xLabel: t("month"), yLabel: "" },
-            )}
+            draw={(width) =>
+              groupedBars(
+                stats.perMonth.flatMap((m) => [
+                  { x: monthName(m.month), series: t("meetingsCount"), value: m.meetings },
+                  { x: monthName(m.month), series: t("readersCount"), value: m.readers },
+                ]),
+                { xLabel: t("month"), yLabel: "", width },
+              )
+            }
             table={
               <table className="min-w-64">
                 <thead>
@@ -130,14 +142,16 @@ export default async function StatsPage({ params }: Props) {
             id="stats-attendance"
             title={t("attendance")}
             tableLabel={t("table")}
-            svg={groupedBars(
-              stats.perMeeting.map((m) => ({
-                x: String(m.number),
-                series: t("readersCount"),
-                value: m.readers,
-              })),
-              { xLabel: t("meeting"), yLabel: "" },
-            )}
+            draw={(width) =>
+              groupedBars(
+                stats.perMeeting.map((m) => ({
+                  x: String(m.number),
+                  series: t("readersCount"),
+                  value: m.readers,
+                })),
+                { xLabel: t("meeting"), yLabel: "", width },
+              )
+            }
             table={
               <table className="min-w-64">
                 <thead>
@@ -171,10 +185,12 @@ export default async function StatsPage({ params }: Props) {
               id="stats-categories"
               title={t("categories")}
               tableLabel={t("table")}
-              svg={horizontalBars(
-                stats.categories.map((c) => ({ label: c.category, value: c.papers })),
-                { xLabel: t("papersCount") },
-              )}
+              draw={(width) =>
+                horizontalBars(
+                  stats.categories.map((c) => ({ label: c.category, value: c.papers })),
+                  { xLabel: t("papersCount"), width },
+                )
+              }
               table={
                 <table className="min-w-64">
                   <thead>
