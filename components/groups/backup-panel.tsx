@@ -3,14 +3,13 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { BACKUP_MAX_BYTES, BACKUP_MAX_MB } from "@/lib/backup/limits";
 
 type Report =
   | { kind: "idle" }
   | { kind: "busy" }
   | { kind: "done"; meetings: number; readings: number; papers: number; members: number }
   | { kind: "error"; message: string; issues: string[] };
-
-const MAX_BYTES = 10_000_000;
 
 /** Owners download the group as one JSON file, or load one into an empty group. */
 export function BackupPanel({ groupSlug }: { groupSlug: string }) {
@@ -19,8 +18,8 @@ export function BackupPanel({ groupSlug }: { groupSlug: string }) {
   const [report, setReport] = useState<Report>({ kind: "idle" });
 
   async function upload(file: File) {
-    if (file.size > MAX_BYTES) {
-      setReport({ kind: "error", message: t("tooLarge"), issues: [] });
+    if (file.size > BACKUP_MAX_BYTES) {
+      setReport({ kind: "error", message: t("tooLarge", { max: BACKUP_MAX_MB }), issues: [] });
       return;
     }
     setReport({ kind: "busy" });

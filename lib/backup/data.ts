@@ -3,9 +3,46 @@ import "server-only";
 import { db } from "@/lib/db";
 import { parseStringList } from "@/lib/ids";
 import { answerKeys } from "@/lib/readings/schema";
+import { IMAGE_PATH, imageIdsIn, rewriteImageAddresses } from "@/lib/readings/images";
 import { BACKUP_VERSION, backupSchema, type Backup } from "./schema";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+type ImageRow = { id: string; readingId: string; mime: string; bytes: Uint8Array };
+
+/**
+ * The images the group's answers show, each under a key of the file ("i1", "i2", … in the order
+ * the readings come), and a rewrite of a text's image addresses to those keys. Images no answer
+ * shows any more (about to be swept) stay out.
+ */
+async function groupImages(
+  groupId: string,
+  readings: { id: string; texts: (string | null)[] }[],
+): Promise<{
+  byReading: Map<string, (ImageRow & { key: string })[]>;
+  rewrite: (t: string) => string;
+}> {
+  const shown = new Set(readings.flatMap((r) => r.texts.flatMap((t) => (t ? imageIdsIn(t) : []))));
+  const rows: ImageRow[] = shown.size
+    ? await db.readingImage.findMany({
+        where: { id: { in: [...shown] }, reading: { meeting: { groupId } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, readingId: true, mime: true, bytes: true },
+      })
+    : [];
+  const order = new Map(readings.map((r, i) => [r.id, i]));
+  rows.sort((a, b) => order.get(a.readingId)! - order.get(b.readingId)!);
+  const keyOf = new Map(rows.map((row, i) => [row.id, `i${i + 1}`]));
+  const byReading = new Map<string, (ImageRow & { key: string })[]>();
+  for (const row of rows)
+    byReading.set(row.readingId, [
+      ...(byReading.get(row.readingId) ?? []),
+      { ...row, key: keyOf.get(row.id)! },
+    ]);
+  const rewrite = (text: string) =>
+    rewriteImageAddresses(text, (id) => `${IMAGE_PATH}${keyOf.get(id) ?? id}`);
+  return { byReading, rewrite };
+}
 
 export async function exportGroup(groupId: string): Promise<Backup> {
   const group = await db.group.findUniqueOrThrow({
@@ -89,6 +126,16 @@ export async function exportGroup(groupId: string): Promise<Backup> {
     return k;
   };
 
+  const allReadings = group.meetings.flatMap((m) => m.readings);
+  const images = await groupImages(
+    groupId,
+    allReadings.map((r) => ({
+      id: r.id,
+      texts: [r.gist, r.timeUpSnapshot, ...answerKeys.map((k) => r[k])],
+    })),
+  );
+  const shown = images.rewrite;
+
   const backup: Backup = {
     kind: "yomikai-group-backup",
     version: BACKUP_VERSION,
@@ -131,12 +178,17 @@ export async function exportGroup(groupId: string): Promise<Backup> {
           pausedMs: r.pausedMs,
           finishedAt: iso(r.finishedAt),
           timeUpAt: iso(r.timeUpAt),
-          gist: r.gist,
+          gist: shown(r.gist),
           answers: Object.fromEntries(
-            answerKeys.map((k) => [k, r[k]]),
+            answerKeys.map((k) => [k, shown(r[k])]),
           ) as Backup["meetings"][number]["readings"][number]["answers"],
-          timeUpSnapshot: r.timeUpSnapshot,
+          timeUpSnapshot: r.timeUpSnapshot === null ? null : shown(r.timeUpSnapshot),
           presentedMs: r.presentedMs,
+          images: (images.byReading.get(r.id) ?? []).map((image) => ({
+            key: image.key,
+            mime: image.mime as Backup["meetings"][number]["readings"][number]["images"][number]["mime"],
+            data: Buffer.from(image.bytes).toString("base64"),
+          })),
         })),
       };
     }),

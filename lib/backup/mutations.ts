@@ -6,6 +6,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, type Failure } from "@/lib/errors";
 import { membershipRole } from "@/lib/groups/access";
+import { answerKeys } from "@/lib/readings/schema";
+import { IMAGE_PATH, imageIdsIn, rewriteImageAddresses } from "@/lib/readings/images";
 import type { Backup, importFailures } from "./schema";
 
 export type ImportResult =
@@ -91,6 +93,9 @@ export async function importGroup(
       }
 
       let readings = 0;
+      // Images get their ids as they are stored; the answers that show them are rewritten after.
+      const imageIds = new Map<string, string>();
+      const showing: { id: string; reading: Backup["meetings"][number]["readings"][number] }[] = [];
       for (const m of backup.meetings) {
         const meeting = await tx.meeting.create({
           data: {
@@ -137,6 +142,16 @@ export async function importGroup(
           });
           readingOf.set(r.reader, reading.id);
           readings++;
+          for (const image of r.images) {
+            const bytes = Buffer.from(image.data, "base64");
+            const row = await tx.readingImage.create({
+              data: { readingId: reading.id, mime: image.mime, bytes, size: bytes.length },
+              select: { id: true },
+            });
+            imageIds.set(image.key, row.id);
+          }
+          const texts = [r.gist, r.timeUpSnapshot ?? "", ...Object.values(r.answers)];
+          if (texts.some((t) => imageIdsIn(t).length)) showing.push({ id: reading.id, reading: r });
         }
         const order = m.recapOrder.flatMap((k) => (readingOf.has(k) ? [readingOf.get(k)!] : []));
         if (order.length)
@@ -146,6 +161,19 @@ export async function importGroup(
             select: { id: true },
           });
       }
+
+      const shown = (text: string) =>
+        rewriteImageAddresses(text, (key) => `${IMAGE_PATH}${imageIds.get(key) ?? key}`);
+      for (const { id, reading: r } of showing)
+        await tx.reading.update({
+          where: { id },
+          data: {
+            gist: shown(r.gist),
+            ...Object.fromEntries(answerKeys.map((k) => [k, shown(r.answers[k])])),
+            timeUpSnapshot: r.timeUpSnapshot === null ? null : shown(r.timeUpSnapshot),
+          },
+          select: { id: true },
+        });
 
       for (const q of backup.queue) {
         await tx.queueItem.create({

@@ -1,13 +1,17 @@
 // A group's backup: everything a group made (settings, members, meetings, readings, papers,
 // queue) as one JSON file, without ids, password hashes, tokens or sessions. People and papers are
-// referred to by keys local to the file, so it imports into another Yomikai.
+// referred to by keys local to the file, so it imports into another Yomikai. Images quoted in
+// answers travel with their reading (base64), and answers refer to them by keys of the file
+// ("/api/images/i3"), which an import turns back into the new images' addresses.
 import { z } from "zod";
 import { answerKeys } from "@/lib/readings/schema";
+import { IMAGE_MAX_BYTES, imageTypeOf, imageTypes } from "@/lib/readings/images";
 
+export { BACKUP_MAX_BYTES } from "./limits";
 export const BACKUP_VERSION = 1;
-export const BACKUP_MAX_BYTES = 10_000_000;
 
 const key = z.string().regex(/^[mp]\d{1,6}$/);
+export const imageKey = z.string().regex(/^i\d{1,6}$/);
 const date = z.iso.datetime();
 const text = (max: number) => z.string().max(max);
 
@@ -94,6 +98,17 @@ export const backupSchema = z
                 ),
                 timeUpSnapshot: text(200_000).nullable(),
                 presentedMs: z.number().int().nullable(),
+                // Files written before images were backed up have none.
+                images: z
+                  .array(
+                    z.object({
+                      key: imageKey,
+                      mime: z.enum(imageTypes),
+                      data: z.base64().max(Math.ceil(IMAGE_MAX_BYTES / 3) * 4),
+                    }),
+                  )
+                  .max(500)
+                  .default([]),
               }),
             )
             .max(1000),
@@ -134,6 +149,24 @@ export const backupSchema = z
       check(members.has(q.addedBy), ["queue", i, "addedBy"], "member");
       if (q.claimedBy) check(members.has(q.claimedBy), ["queue", i, "claimedBy"], "member");
     });
+    // Each image once, and its bytes what its type says.
+    const imageKeys = new Set<string>();
+    b.meetings.forEach((m, i) =>
+      m.readings.forEach((r, j) =>
+        r.images.forEach((image, k) => {
+          const path = ["meetings", i, "readings", j, "images", k];
+          if (imageKeys.has(image.key))
+            ctx.addIssue({ code: "custom", path: [...path, "key"], message: "image key repeats" });
+          imageKeys.add(image.key);
+          if (imageTypeOf(Buffer.from(image.data, "base64")) !== image.mime)
+            ctx.addIssue({
+              code: "custom",
+              path: [...path, "data"],
+              message: "not that image type",
+            });
+        }),
+      ),
+    );
     const numbers = b.meetings.map((m) => m.number);
     if (new Set(numbers).size !== numbers.length)
       ctx.addIssue({ code: "custom", path: ["meetings"], message: "meeting numbers repeat" });

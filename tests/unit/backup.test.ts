@@ -125,6 +125,72 @@ describe("group backup", () => {
     expect(await db.paper.count({ where: { arxivId: "2304.13705" } })).toBe(1);
   });
 
+  it("carries the images answers show, under keys of the file, and the import shows them again", async () => {
+    const { owner, g } = await filledGroup();
+    const reading = await db.reading.findFirstOrThrow({
+      where: { meeting: { groupId: g.id }, gist: "Cheap arms" },
+    });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const [shown, swept] = await Promise.all(
+      [png, Buffer.concat([png, png])].map((bytes) =>
+        db.readingImage.create({
+          data: { readingId: reading.id, mime: "image/png", bytes, size: bytes.length },
+        }),
+      ),
+    );
+    await db.reading.update({
+      where: { id: reading.id },
+      data: {
+        keyTechnique: `![Figure 1](/api/images/${shown!.id})\n[1]より引用`,
+        timeUpSnapshot: JSON.stringify({ keyTechnique: `![F](/api/images/${shown!.id})` }),
+      },
+    });
+
+    const first = await exportGroup(g.id);
+    const text = JSON.stringify(first);
+    // Addresses of this Yomikai do not travel; the one image still shown does, once.
+    expect(text).not.toContain(shown!.id);
+    expect(text).not.toContain(swept!.id);
+    const exported = first.meetings[0]!.readings.find((r) => r.gist === "Cheap arms")!;
+    expect(exported.answers.keyTechnique).toBe("![Figure 1](/api/images/i1)\n[1]より引用");
+    expect(exported.images).toEqual([
+      { key: "i1", mime: "image/png", data: png.toString("base64") },
+    ]);
+
+    const copy = await group(owner.id);
+    expect(
+      await importGroup(owner.id, copy.id, backupSchema.parse(JSON.parse(text))),
+    ).toMatchObject({
+      ok: true,
+    });
+    const restored = await db.reading.findFirstOrThrow({
+      where: { meeting: { groupId: copy.id }, gist: "Cheap arms" },
+      include: { images: true },
+    });
+    expect(restored.images).toHaveLength(1);
+    const image = restored.images[0]!;
+    expect(Buffer.from(image.bytes).equals(png)).toBe(true);
+    expect(restored.keyTechnique).toBe(`![Figure 1](/api/images/${image.id})\n[1]より引用`);
+    expect(restored.timeUpSnapshot).toContain(`/api/images/${image.id}`);
+    // And the copy exports to the same file.
+    expect(JSON.stringify((await exportGroup(copy.id)).meetings)).toBe(
+      JSON.stringify(first.meetings),
+    );
+  });
+
+  it("refuses an image whose bytes are not the type it claims", async () => {
+    const { g } = await filledGroup();
+    const file = JSON.parse(JSON.stringify(await exportGroup(g.id)));
+    file.meetings[0].readings[0].images = [
+      { key: "i1", mime: "image/png", data: Buffer.from("MZ not an image").toString("base64") },
+    ];
+    const result = backupSchema.safeParse(file);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toContain(
+      "meetings.0.readings.0.images.0.data",
+    );
+  });
+
   it("imports only into an empty group, only for its owner, and all or nothing", async () => {
     const { owner, g } = await filledGroup();
     const backup = await exportGroup(g.id);
