@@ -17,6 +17,7 @@ import { useLocale, useTranslations } from "next-intl";
 import "pdfjs-dist/web/pdf_viewer.css";
 import { pdfjsAssets } from "@/lib/papers/pdfjs-assets";
 import { citationLine, imageMarkdown, quoteMarkdown } from "@/lib/readings/images";
+import { readRoomMemory, rememberRoom } from "./memory";
 import { useReadingRoom } from "./room";
 import { uploadImage, type UploadRefusal } from "./upload-image";
 
@@ -168,6 +169,8 @@ export default function PdfViewer() {
     if (!readingId) return;
     const abort = new AbortController();
     let destroyed = false;
+    // Read before pdf.js reports its first page, which would overwrite it.
+    const resumePage = readRoomMemory(readingId).page;
     (async () => {
       const [{ pdfjs, viewer: lib }, pdf] = await Promise.all([
         loadLibraries(),
@@ -189,10 +192,14 @@ export default function PdfViewer() {
       linkService.setViewer(pdfViewer);
       eventBus.on("pagesinit", () => {
         pdfViewer.currentScaleValue = "page-width";
+        // Back on the page the reader was reading before a reload.
+        if (resumePage > 1 && resumePage <= pdfViewer.pagesCount)
+          pdfViewer.currentPageNumber = resumePage;
       });
       eventBus.on("pagechanging", (e: { pageNumber: number }) => {
         setPage(e.pageNumber);
         setPageInput(String(e.pageNumber));
+        rememberRoom(readingId, { page: e.pageNumber });
       });
       eventBus.on(
         "updatefindmatchescount",

@@ -7,11 +7,13 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
   type ReactNode,
 } from "react";
+import { readRoomMemory, rememberRoom } from "./memory";
 
 /** Puts Markdown into an answer; returns that answer's label, or null when there is no form. */
 export type Inserter = (markdown: string) => string | null;
@@ -49,7 +51,18 @@ export function ReadingRoomProvider({
   paperHref: string | null;
   children: ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  // Reopened as the reader left it (after hydration: the server cannot know).
+  useEffect(() => {
+    if (readRoomMemory(readingId).open) setOpenState(true);
+  }, [readingId]);
+  const setOpen = useCallback(
+    (next: boolean) => {
+      setOpenState(next);
+      rememberRoom(readingId, { open: next });
+    },
+    [readingId],
+  );
   const inserter = useRef<Inserter | null>(null);
   const setInserter = useCallback((next: Inserter) => {
     inserter.current = next;
@@ -60,7 +73,7 @@ export function ReadingRoomProvider({
   const insert = useCallback<Inserter>((markdown) => inserter.current?.(markdown) ?? null, []);
   const value = useMemo(
     () => ({ readingId, refNumber, paperTitle, paperHref, open, setOpen, setInserter, insert }),
-    [readingId, refNumber, paperTitle, paperHref, open, setInserter, insert],
+    [readingId, refNumber, paperTitle, paperHref, open, setOpen, setInserter, insert],
   );
   return <RoomContext.Provider value={value}>{children}</RoomContext.Provider>;
 }

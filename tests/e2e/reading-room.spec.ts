@@ -150,6 +150,17 @@ test("a figure and a sentence go from the paper into the answer the reader was i
   await expect(page.getByRole("textbox", { name: "技術や手法のキモはどこ？" })).toHaveValue(
     /\[1\]より引用/,
   );
+  // …and the paper open again, on the page the reader was on.
+  await expect(page.getByTestId("pdf-page")).toHaveValue("2");
+  await expect(page.locator('.page[data-page-number="2"] .textLayer')).toContainText("Results", {
+    timeout: 30_000,
+  });
+  await expect(page.locator('.page[data-page-number="2"]')).toBeInViewport();
+  // Closed, it stays closed.
+  await page.getByRole("button", { name: /論文を閉じる/ }).click();
+  await page.reload();
+  await expect(page.getByRole("button", { name: /論文を開く/ })).toBeVisible();
+  await expect(page.getByTestId("pdf-viewer")).toHaveCount(0);
   await context.close();
 });
 
