@@ -1,13 +1,17 @@
 // What this device remembers of a reader's room between page loads: whether the paper was open
 // and the page they were on. A reload, or a phone that dropped the tab while in the background,
-// brings the reader back to the same place. Kept per reading in localStorage; anything unreadable
-// there counts as nothing remembered.
+// brings the reader back to the same place. Kept per reading in localStorage (and in memory, so
+// the room works where storage is switched off); anything unreadable counts as nothing
+// remembered. The open state is read through useSyncExternalStore: closed on the server and in
+// the first paint, then as remembered.
 
 export type RoomMemory = { open: boolean; page: number };
 
 const keyOf = (readingId: string) => `yomikai.room.${readingId}`;
+const known = new Map<string, RoomMemory>();
+const listeners = new Set<() => void>();
 
-export function readRoomMemory(readingId: string): RoomMemory {
+function fromStorage(readingId: string): RoomMemory {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(keyOf(readingId)) ?? "null");
     if (raw && typeof raw === "object") {
@@ -23,11 +27,27 @@ export function readRoomMemory(readingId: string): RoomMemory {
   return { open: false, page: 1 };
 }
 
+export function readRoomMemory(readingId: string): RoomMemory {
+  let memory = known.get(readingId);
+  if (!memory) {
+    memory = fromStorage(readingId);
+    known.set(readingId, memory);
+  }
+  return memory;
+}
+
 export function rememberRoom(readingId: string, change: Partial<RoomMemory>): void {
+  const next = { ...readRoomMemory(readingId), ...change };
+  known.set(readingId, next);
   try {
-    const next = { ...readRoomMemory(readingId), ...change };
     localStorage.setItem(keyOf(readingId), JSON.stringify(next));
   } catch {
-    // Full or switched off: the room simply starts closed next time.
+    // Full or switched off: remembered for this page load only.
   }
+  for (const listener of listeners) listener();
+}
+
+export function subscribeRoomMemory(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

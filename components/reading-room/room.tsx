@@ -7,13 +7,12 @@ import {
   createContext,
   useCallback,
   useContext,
-  useEffect,
   useMemo,
   useRef,
-  useState,
+  useSyncExternalStore,
   type ReactNode,
 } from "react";
-import { readRoomMemory, rememberRoom } from "./memory";
+import { readRoomMemory, rememberRoom, subscribeRoomMemory } from "./memory";
 
 /** Puts Markdown into an answer; returns that answer's label, or null when there is no form. */
 export type Inserter = (markdown: string) => string | null;
@@ -51,16 +50,14 @@ export function ReadingRoomProvider({
   paperHref: string | null;
   children: ReactNode;
 }) {
-  const [open, setOpenState] = useState(false);
-  // Reopened as the reader left it (after hydration: the server cannot know).
-  useEffect(() => {
-    if (readRoomMemory(readingId).open) setOpenState(true);
-  }, [readingId]);
+  // Open as the reader left it on this device (closed on the server, which cannot know).
+  const open = useSyncExternalStore(
+    subscribeRoomMemory,
+    () => readRoomMemory(readingId).open,
+    () => false,
+  );
   const setOpen = useCallback(
-    (next: boolean) => {
-      setOpenState(next);
-      rememberRoom(readingId, { open: next });
-    },
+    (next: boolean) => rememberRoom(readingId, { open: next }),
     [readingId],
   );
   const inserter = useRef<Inserter | null>(null);
