@@ -2,14 +2,12 @@
 // and the page they were on. A reload, or a phone that dropped the tab while in the background,
 // brings the reader back to the same place. Kept per reading in localStorage (and in memory, so
 // the room works where storage is switched off); anything unreadable counts as nothing
-// remembered. The open state is read through useSyncExternalStore: closed on the server and in
-// the first paint, then as remembered.
+// remembered.
 
 export type RoomMemory = { open: boolean; page: number };
 
 const keyOf = (readingId: string) => `yomikai.room.${readingId}`;
 const known = new Map<string, RoomMemory>();
-const listeners = new Set<() => void>();
 
 function fromStorage(readingId: string): RoomMemory {
   try {
@@ -44,10 +42,4 @@ export function rememberRoom(readingId: string, change: Partial<RoomMemory>): vo
   } catch {
     // Full or switched off: remembered for this page load only.
   }
-  for (const listener of listeners) listener();
-}
-
-export function subscribeRoomMemory(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }

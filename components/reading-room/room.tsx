@@ -7,12 +7,13 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
-  useSyncExternalStore,
+  useState,
   type ReactNode,
 } from "react";
-import { readRoomMemory, rememberRoom, subscribeRoomMemory } from "./memory";
+import { readRoomMemory, rememberRoom } from "./memory";
 
 /** Puts Markdown into an answer; returns that answer's label, or null when there is no form. */
 export type Inserter = (markdown: string) => string | null;
@@ -50,14 +51,20 @@ export function ReadingRoomProvider({
   paperHref: string | null;
   children: ReactNode;
 }) {
-  // Open as the reader left it on this device (closed on the server, which cannot know).
-  const open = useSyncExternalStore(
-    subscribeRoomMemory,
-    () => readRoomMemory(readingId).open,
-    () => false,
-  );
+  const [open, setOpenState] = useState(false);
+  // Open as the reader left it on this device: read once the page is up (the server cannot know,
+  // and the first paint is the server's).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (readRoomMemory(readingId).open) setOpenState(true);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [readingId]);
   const setOpen = useCallback(
-    (next: boolean) => rememberRoom(readingId, { open: next }),
+    (next: boolean) => {
+      setOpenState(next);
+      rememberRoom(readingId, { open: next });
+    },
     [readingId],
   );
   const inserter = useRef<Inserter | null>(null);

@@ -12,7 +12,9 @@ import {
   signedInPage,
   MeetingPage,
   SummaryForm,
+  uniqueId,
 } from "./support/fixtures";
+import { testDb } from "./support/db";
 
 for (const viewport of [
   { width: 1440, height: 900 },
@@ -133,5 +135,45 @@ test("the clock's box is painted once: the measured time replaces '--:--' in the
   await expect(clock).toHaveText(/^4[45]:\d\d$/);
   // The element that showed "--:--" is the one showing the time: nothing was swapped in.
   expect(await box!.evaluate((el) => el.isConnected && el.textContent)).toMatch(/^4[45]:\d\d$/);
+  await context.close();
+});
+
+test("on a meeting of fifty readers, each reader's form still arrives on a phone", async ({
+  browser,
+}) => {
+  test.slow();
+  // A big board on a slow phone, on a first visit from a zone the server did not guess (the page
+  // refreshes as it hydrates): the form, which loads after the board, still replaces its placeholder.
+  const user = await makeUser();
+  const r = await makeReading(user, { startedAgoMs: 60_000 });
+  const { id: groupId } = await testDb().group.findUniqueOrThrow({
+    where: { slug: r.groupSlug },
+    select: { id: true },
+  });
+  const others = await Promise.all(
+    Array.from({ length: 49 }, (_, i) =>
+      testDb().user.create({
+        data: {
+          email: `crowd-${uniqueId()}@example.test`,
+          name: `Crowd ${i}`,
+          memberships: { create: { groupId } },
+        },
+        select: { id: true },
+      }),
+    ),
+  );
+  for (const other of others) await addReading(r.meetingId, other.id, { startedAgoMs: 60_000 });
+  const { page, context } = await signedInPage(browser, user, {
+    viewport: { width: 412, height: 823 },
+    timezoneId: "Pacific/Auckland",
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.goto(`/en${r.path}`);
+  await expect(page.getByTestId("board").getByRole("listitem")).toHaveCount(50);
+  await expect(page.getByRole("textbox", { name: "The paper in one sentence" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId("summary-skeleton")).toHaveCount(0);
   await context.close();
 });
