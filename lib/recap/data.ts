@@ -1,7 +1,7 @@
 // What the recap shows of each reader: name, paper, gist and the answers they filled in.
 import "server-only";
 import { db } from "@/lib/db";
-import { showPaper } from "@/lib/papers/display";
+import { showPaper, shownPaperSelect } from "@/lib/papers/display";
 import { markdownToHtml } from "@/lib/markdown-html";
 import { answerKeys } from "@/lib/readings/schema";
 import type { RecapSlide } from "./schema";
@@ -22,17 +22,7 @@ export async function listRecapSlides(meetingId: string): Promise<RecapSlide[]> 
       nextPapers: true,
       user: { select: { name: true } },
       paperOverrides: true,
-      paper: {
-        select: {
-          title: true,
-          authors: true,
-          year: true,
-          venue: true,
-          url: true,
-          arxivId: true,
-          doi: true,
-        },
-      },
+      paper: { select: shownPaperSelect },
     },
   });
   return rows.map((r) => ({

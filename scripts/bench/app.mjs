@@ -178,3 +178,30 @@ async function signIn(base, email, password) {
   if (!session) throw new Error(`sign-in failed for ${email}`);
   return session.split(";")[0];
 }
+
+/** Where the PostgreSQL parts make their databases (each run its own, dropped afterwards). */
+export const POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * Starts the app on a new PostgreSQL database, runs `measure` on it, then stops it and drops the
+ * database. Returns { result } or, when PostgreSQL cannot be reached or the run fails, { error }.
+ */
+export async function onPostgres({ readerCount, instances }, measure) {
+  try {
+    const pgApp = await startApp({
+      build: false,
+      readerCount,
+      postgresUrl: POSTGRES_URL,
+      instances,
+    });
+    try {
+      return { result: await measure(pgApp), error: null };
+    } finally {
+      await pgApp.stop();
+      pgApp.removeDatabase();
+    }
+  } catch (error) {
+    return { result: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -9,12 +9,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { encode } from "next-auth/jwt";
-import { log, root, startApp } from "./app.mjs";
+import { log, onPostgres, root } from "./app.mjs";
 import { openBoard, processStats } from "./live.mjs";
 import { table } from "./load.mjs";
 
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const STEPS = [10, 20, 40, 80];
 const PER_MEETING = 10;
 const SAVE_EVERY_MS = 2000;
@@ -188,24 +186,11 @@ function held(rows) {
 export async function capacity(app, { seconds }) {
   const stepSeconds = Math.max(seconds, 5);
   const sqlite = await ramp(app, `1 × ${app.provider}`, stepSeconds);
-  let postgres = [];
-  let postgresError = null;
-  try {
-    const pgApp = await startApp({
-      build: false,
-      readerCount: 1,
-      postgresUrl: POSTGRES_URL,
-      instances: 2,
-    });
-    try {
-      postgres = await ramp(pgApp, "2 × PostgreSQL", stepSeconds);
-    } finally {
-      await pgApp.stop();
-      pgApp.removeDatabase();
-    }
-  } catch (error) {
-    postgresError = error instanceof Error ? error.message : String(error);
-  }
+  const pg = await onPostgres({ readerCount: 1, instances: 2 }, (pgApp) =>
+    ramp(pgApp, "2 × PostgreSQL", stepSeconds),
+  );
+  const postgres = pg.result ?? [];
+  const postgresError = pg.error;
   return {
     async after() {
       table(

@@ -6,12 +6,10 @@
 // between them, the board on the first, so half the saves reach it through the database's
 // notifications). Then 500 idle watchers on one instance: memory per connection and CPU while idle.
 import { readFileSync } from "node:fs";
-import { log, startApp } from "./app.mjs";
+import { log, onPostgres, POSTGRES_URL } from "./app.mjs";
 import { table } from "./load.mjs";
 
 // The PostgreSQL server for the two-instance run; the bench makes its own database there.
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const SAVE_EVERY_MS = 2000;
 const IDLE_WATCHERS = 500;
@@ -207,24 +205,10 @@ export async function live(app, { seconds }) {
   const sqlite = await savesToBoard(app, seconds);
   const idle = await idleWatchers(app);
 
-  let postgres = null;
-  let postgresError = null;
-  try {
-    const pgApp = await startApp({
-      build: false,
-      readerCount: app.readers.length,
-      postgresUrl: POSTGRES_URL,
-      instances: 2,
-    });
-    try {
-      postgres = await savesToBoard(pgApp, seconds);
-    } finally {
-      await pgApp.stop();
-      pgApp.removeDatabase();
-    }
-  } catch (error) {
-    postgresError = error instanceof Error ? error.message : String(error);
-  }
+  const { result: postgres, error: postgresError } = await onPostgres(
+    { readerCount: app.readers.length, instances: 2 },
+    (pgApp) => savesToBoard(pgApp, seconds),
+  );
 
   const runs = postgres ? [sqlite, postgres] : [sqlite];
   return {

@@ -5,11 +5,9 @@
 // instance over a new PostgreSQL database. Budget: p95 < 150 ms on each.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { log, root, startApp } from "./app.mjs";
+import { log, onPostgres, POSTGRES_URL, root } from "./app.mjs";
 import { table } from "./load.mjs";
 
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const P95_BUDGET_MS = 150;
 const ROUNDS = 3;
 export const QUERIES = {
@@ -72,24 +70,10 @@ async function measure(app, where) {
 
 export async function search(app) {
   const sqlite = await measure(app, `1 × ${app.provider}`);
-  let postgres = null;
-  let postgresError = null;
-  try {
-    const pgApp = await startApp({
-      build: false,
-      readerCount: 50,
-      postgresUrl: POSTGRES_URL,
-      instances: 1,
-    });
-    try {
-      postgres = await measure(pgApp, "1 × PostgreSQL");
-    } finally {
-      await pgApp.stop();
-      pgApp.removeDatabase();
-    }
-  } catch (error) {
-    postgresError = error instanceof Error ? error.message : String(error);
-  }
+  const { result: postgres, error: postgresError } = await onPostgres(
+    { readerCount: 50, instances: 1 },
+    (pgApp) => measure(pgApp, "1 × PostgreSQL"),
+  );
   const runs = postgres ? [sqlite, postgres] : [sqlite];
   return {
     async after() {
