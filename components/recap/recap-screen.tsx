@@ -65,16 +65,22 @@ export function RecapScreen({
     pausedMs: server.pausedMs,
   };
   // A key press shows at once: the command is applied here as the server will apply it, and the
-  // server's state takes over when its next board arrives after every command has been answered.
-  const [pending, setPending] = useState<{ base: typeof server; state: RecapState } | null>(null);
+  // server's state takes over once every command is answered and a board at least as new as the
+  // last answer has arrived (a board already on its way when the key was pressed is older).
+  const [pending, setPending] = useState<{ state: RecapState; revision: number } | null>(null);
   const [inFlight, setInFlight] = useState(0);
-  const state = pending && (pending.base === server || inFlight > 0) ? pending.state : serverState;
+  const syncing = pending !== null && (inFlight > 0 || server.revision < pending.revision);
+  const state = syncing ? pending.state : serverState;
   const r = { ...server, ...state };
   const drive = (command: "next" | "back" | "pause") => {
     const step = apply(state, command, now ?? Date.now());
-    setPending({ base: server, state: step.state });
+    setPending((p) => ({ state: step.state, revision: p?.revision ?? 0 }));
     setInFlight((n) => n + 1);
-    void send({ command }).finally(() => setInFlight((n) => n - 1));
+    void send({ command })
+      .then((done) => {
+        if (done) setPending((p) => p && { ...p, revision: Math.max(p.revision, done.revision) });
+      })
+      .finally(() => setInFlight((n) => n - 1));
   };
   // The key handler below is registered once; it reaches the latest state through this.
   const driveRef = useRef(drive);
@@ -173,7 +179,7 @@ export function RecapScreen({
       ref={rootRef}
       data-testid="recap-screen"
       data-theme={theme}
-      data-syncing={inFlight > 0}
+      data-syncing={syncing}
       style={screenThemeVars[theme]}
       className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-[var(--bg)] text-[var(--fg)]"
     >

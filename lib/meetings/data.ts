@@ -118,6 +118,7 @@ export async function getBoard(meetingId: string): Promise<BoardState | null> {
       presenterStartedAt: true,
       presenterPausedAt: true,
       presenterPausedMs: true,
+      recapRevision: true,
       group: { select: { recapSoftSeconds: true, recapHardSeconds: true } },
       readings: {
         orderBy: { createdAt: "asc" },
@@ -160,6 +161,7 @@ export async function getBoard(meetingId: string): Promise<BoardState | null> {
       startedAt: m.presenterStartedAt?.getTime() ?? null,
       pausedAt: m.presenterPausedAt?.getTime() ?? null,
       pausedMs: m.presenterPausedMs,
+      revision: m.recapRevision,
       softSeconds: m.group.recapSoftSeconds,
       hardSeconds: m.group.recapHardSeconds,
       presentedMs: Object.fromEntries(

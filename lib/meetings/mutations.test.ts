@@ -281,9 +281,33 @@ describe("countdowns", () => {
       ok: false,
       reason: "invalidOrder",
     });
-    expect(await m.setRecapOrder(o.id, mt.id, [readings[1]!.id])).toEqual({ ok: true });
+    const revision = async () => (await getBoard(mt.id))!.recap.revision;
+    const joinedAt = await revision();
+    expect(await m.setRecapOrder(o.id, mt.id, [readings[1]!.id])).toEqual({
+      ok: true,
+      revision: joinedAt + 1,
+    });
     expect(await order()).toEqual([readings[1]!.id]);
-    expect(await m.driveRecap(o.id, mt.id, "next", T0 + 2 * MIN)).toEqual({ ok: true });
+    expect(await m.driveRecap(o.id, mt.id, "next", T0 + 2 * MIN)).toEqual({
+      ok: true,
+      revision: joinedAt + 2,
+    });
+    // The board says which revision it shows: the one the answer named.
+    expect(await revision()).toBe(joinedAt + 2);
+    // Back clears the running timer (a change); back again on the first presenter changes
+    // nothing and answers with the revision that already shows it.
+    expect(await m.driveRecap(o.id, mt.id, "back", T0 + 2 * MIN)).toEqual({
+      ok: true,
+      revision: joinedAt + 3,
+    });
+    expect(await m.driveRecap(o.id, mt.id, "back", T0 + 2 * MIN)).toEqual({
+      ok: true,
+      revision: joinedAt + 3,
+    });
+    expect(await m.driveRecap(o.id, mt.id, "next", T0 + 2 * MIN)).toEqual({
+      ok: true,
+      revision: joinedAt + 4,
+    });
     expect(
       await m.setRecapOrder(
         o.id,

@@ -8,6 +8,8 @@ import { apply, isValidOrder, shuffled, type RecapCommand, type RecapState } fro
 import type { RecapFailureReason } from "./schema";
 
 export type RecapFailure = Failure<RecapFailureReason>;
+/** A command applied (or found already applied): boards with this revision or later show it. */
+export type RecapDone = { ok: true; revision: number };
 
 function recapStateOf(m: {
   recapOrder: string;
@@ -31,16 +33,19 @@ const recapSelect = {
   presenterStartedAt: true,
   presenterPausedAt: true,
   presenterPausedMs: true,
+  recapRevision: true,
 } as const;
 
-type RecapRow = { recapOrder: string; recapIndex: number } & Parameters<typeof recapStateOf>[0];
+type RecapRow = { recapOrder: string; recapIndex: number; recapRevision: number } & Parameters<
+  typeof recapStateOf
+>[0];
 
 /** A facilitator's change to a running recap: refused unless the meeting is in its recap. */
 function changeRecap(
   userId: string,
   meetingId: string,
-  fn: (tx: Tx, m: RecapRow) => Promise<{ ok: true } | RecapFailure>,
-): Promise<{ ok: true } | RecapFailure> {
+  fn: (tx: Tx, m: RecapRow) => Promise<RecapDone | RecapFailure>,
+): Promise<RecapDone | RecapFailure> {
   return driveMeeting(userId, meetingId, async (tx, meeting) => {
     if (meeting.phase !== "RECAP") return { ok: false, reason: "wrongPhase" } as const;
     const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: recapSelect });
@@ -54,11 +59,11 @@ export function driveRecap(
   meetingId: string,
   command: RecapCommand,
   now: number,
-): Promise<{ ok: true } | RecapFailure> {
+): Promise<RecapDone | RecapFailure> {
   return changeRecap(userId, meetingId, async (tx, m) => {
     const before = recapStateOf(m);
     const step = apply(before, command, now);
-    if (step.state === before) return { ok: true };
+    if (step.state === before) return { ok: true, revision: m.recapRevision };
     const { count } = await tx.meeting.updateMany({
       where: {
         id: meetingId,
@@ -71,16 +76,23 @@ export function driveRecap(
         presenterStartedAt: step.state.startedAt === null ? null : new Date(step.state.startedAt),
         presenterPausedAt: step.state.pausedAt === null ? null : new Date(step.state.pausedAt),
         presenterPausedMs: step.state.pausedMs,
+        recapRevision: { increment: 1 },
       },
     });
-    if (count === 0) return { ok: true };
+    // Read after the write: this step's revision, or (when another remote's press got there first
+    // and stands for this one) that step's.
+    const { recapRevision: revision } = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { recapRevision: true },
+    });
+    if (count === 0) return { ok: true, revision };
     if (step.finished) {
       await tx.reading.updateMany({
         where: { id: step.finished.readingId, meetingId },
         data: { presentedMs: step.finished.ms },
       });
     }
-    return { ok: true };
+    return { ok: true, revision };
   });
 }
 
@@ -89,7 +101,7 @@ export function setRecapOrder(
   userId: string,
   meetingId: string,
   order: string[] | "shuffle",
-): Promise<{ ok: true } | RecapFailure> {
+): Promise<RecapDone | RecapFailure> {
   return changeRecap(userId, meetingId, async (tx, m) => {
     if (m.recapIndex !== 0 || m.presenterStartedAt !== null)
       return { ok: false, reason: "alreadyStarted" };
@@ -98,12 +110,12 @@ export function setRecapOrder(
     );
     const next = order === "shuffle" ? shuffled(parseStringList(m.recapOrder)) : order;
     if (!isValidOrder(next, readers)) return { ok: false, reason: "invalidOrder" };
-    await tx.meeting.update({
+    const { recapRevision: revision } = await tx.meeting.update({
       where: { id: meetingId },
-      data: { recapOrder: JSON.stringify(next) },
-      select: { id: true },
+      data: { recapOrder: JSON.stringify(next), recapRevision: { increment: 1 } },
+      select: { recapRevision: true },
     });
-    return { ok: true };
+    return { ok: true, revision };
   });
 }
 
@@ -124,6 +136,7 @@ export async function startRecap(tx: Tx, meetingId: string, now: number): Promis
       presenterStartedAt: null,
       presenterPausedAt: null,
       presenterPausedMs: 0,
+      recapRevision: { increment: 1 },
     },
     select: { id: true },
   });
@@ -137,7 +150,10 @@ export async function appendToRecap(tx: Tx, meetingId: string, readingId: string
   });
   await tx.meeting.update({
     where: { id: meetingId },
-    data: { recapOrder: JSON.stringify([...parseStringList(m.recapOrder), readingId]) },
+    data: {
+      recapOrder: JSON.stringify([...parseStringList(m.recapOrder), readingId]),
+      recapRevision: { increment: 1 },
+    },
     select: { id: true },
   });
 }
@@ -152,6 +168,7 @@ export async function removeFromRecap(tx: Tx, meetingId: string, readingId: stri
     where: { id: meetingId },
     data: {
       recapOrder: JSON.stringify(parseStringList(m.recapOrder).filter((id) => id !== readingId)),
+      recapRevision: { increment: 1 },
     },
     select: { id: true },
   });

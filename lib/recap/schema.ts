@@ -12,6 +12,8 @@ export type RecapView = {
   startedAt: number | null;
   pausedAt: number | null;
   pausedMs: number;
+  /** Grows with every change to the recap (lib/recap/mutations.ts): orders boards and answers. */
+  revision: number;
   softSeconds: number;
   hardSeconds: number;
   /** readingId → how long they presented, once they have. */

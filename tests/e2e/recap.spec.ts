@@ -303,3 +303,55 @@ test("a key press on the presenter screen shows at once, before the server answe
   await expect(screen.presenter).toHaveText("Ben Presenter");
   await context.close();
 });
+
+test("a board already on its way when a key is pressed never takes the screen back a step", async ({
+  browser,
+}) => {
+  const m = await makeRecapMeeting();
+  const { page, context } = await signedInPage(browser, m.facilitator, {
+    viewport: { width: 1280, height: 800 },
+  });
+  await page.goto(`/en${m.path}/recap`);
+  const screen = new RecapScreen(page);
+  await expect(screen.presenter).toHaveText("Aoi Presenter");
+  // Ben edits his answers on his own device while the commands are held at the network.
+  const ben = await signedInPage(browser, m.readers[1]!);
+  await ben.page.goto(`/en${m.path}`);
+  const box = ben.page.getByRole("textbox", { name: "What is it?", exact: true });
+  await expect(box).toBeEditable();
+  let release!: () => void;
+  const released = new Promise<void>((res) => (release = res));
+  await page.route("**/api/meetings/*/recap", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await screen.press("ArrowRight", "ArrowRight");
+  await expect(screen.presenter).toHaveText("Ben Presenter");
+  // From here on, every name the screen shows is written down.
+  await page.evaluate(() => {
+    const w = window as unknown as { __names: string[] };
+    w.__names = [];
+    const note = () => {
+      const name = document.querySelector('[data-testid="presenter-name"]')?.textContent ?? "";
+      if (w.__names.at(-1) !== name) w.__names.push(name);
+    };
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  // That edit's board (made before the server has either command) reaches the screen.
+  await box.fill(`${await box.inputValue()}\n- edited while the screen moved`);
+  await expect(ben.page.getByTestId("save-status")).toHaveText(/^Saved at /);
+  await expect(screen.slide).toContainText("edited while the screen moved");
+  // The commands go through and are answered; the older board never shows Aoi again.
+  release();
+  await expect.poll(async () => (await recapIndex(m.meetingId)) ?? -1, { timeout: 10_000 }).toBe(1);
+  await expect(page.getByTestId("recap-screen")).toHaveAttribute("data-syncing", "false");
+  await expect(screen.presenter).toHaveText("Ben Presenter");
+  expect(
+    await page.evaluate(() => (window as unknown as { __names: string[] }).__names),
+  ).not.toContain("Aoi Presenter");
+  for (const c of [ben, { context }]) await c.context.close();
+});
