@@ -6,6 +6,7 @@
 // their session cookies with the run's secret (a password check per reader would only measure
 // argon2). The load generator shares the machine's cores with the servers.
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { encode } from "next-auth/jwt";
@@ -101,15 +102,19 @@ async function step(app, meetings, seconds) {
           method: "PUT",
           headers: { "content-type": "application/json", cookie: r.cookie },
           body: JSON.stringify({
-            saveId: `capacity-${i}-${++saves}`,
+            // Unique like a browser's: an id seen before (an earlier step's) is answered as a
+            // retry and applies nothing.
+            saveId: `capacity-${randomUUID()}`,
             baseVersion: version,
             changes: { discussion: { base: text, value: after } },
           }),
         }).catch(() => null);
         const ackAt = performance.now();
+        saves++;
         saveTimes.push(ackAt - sentAt);
         const json = res?.status === 200 ? await res.json().catch(() => null) : null;
-        if (!json) errors++;
+        // A save answered without this text is not one the board can show: an error.
+        if (json?.summary?.discussion !== after) errors++;
         else {
           version = json.version;
           text = after;

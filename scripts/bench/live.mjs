@@ -5,6 +5,7 @@
 // bench's one SQLite instance, then on two instances sharing a PostgreSQL database (readers split
 // between them, the board on the first, so half the saves reach it through the database's
 // notifications). Then 500 idle watchers on one instance: memory per connection and CPU while idle.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { log, onPostgres, POSTGRES_URL } from "./app.mjs";
 import { table } from "./load.mjs";
@@ -110,14 +111,15 @@ async function savesToBoard(app, seconds) {
           method: "PUT",
           headers: { "content-type": "application/json", cookie: r.cookie },
           body: JSON.stringify({
-            saveId: `live-${i}-${++saves}`,
+            saveId: `live-${randomUUID()}`,
             baseVersion: r.liveVersion,
             changes: { discussion: { base: before, value: after } },
           }),
         });
         const ackAt = performance.now();
         const json = await res.json().catch(() => null);
-        if (res.status !== 200 || !json) {
+        saves++;
+        if (res.status !== 200 || json?.summary?.discussion !== after) {
           errors++;
         } else {
           r.liveVersion = json.version;
