@@ -107,12 +107,14 @@ function StickyClock() {
   const warning = status === "reading" ? warningLevel(remaining) : null;
   const late = status === "overtime" || (status === "done" && remaining < 0);
   const shown = status === null || status === "notStarted" ? "--:--" : formatClock(remaining);
+  // The time's box is wider than its widest usual text ("+12:34") from the first paint, so the
+  // paper's title beside it does not move when the measured time replaces "--:--".
   return (
     <p className="flex min-w-0 items-baseline gap-3 text-sm">
       <span
         data-testid="sticky-time"
         aria-label={late ? t("overtime") : t("timeLeft")}
-        className={`font-mono text-lg font-bold tabular-nums ${
+        className={`min-w-[6.5ch] shrink-0 font-mono text-lg font-bold tabular-nums ${
           late || warning === 1
             ? "text-red-600"
             : warning === 5
@@ -122,7 +124,7 @@ function StickyClock() {
       >
         {shown}
       </span>
-      <span className="truncate text-slate-600" title={clock.paperTitle}>
+      <span data-testid="sticky-paper" className="truncate text-slate-600" title={clock.paperTitle}>
         {clock.paperTitle}
       </span>
     </p>

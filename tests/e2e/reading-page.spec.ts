@@ -138,6 +138,30 @@ test("the clock's box is painted once: the measured time replaces '--:--' in the
   await context.close();
 });
 
+test("the form's sticky bar keeps the paper's title in place when the time arrives, in overtime too", async ({
+  browser,
+}) => {
+  const user = await makeUser();
+  // Five minutes over: the time reads "+05:00", a character longer than "--:--".
+  const r = await makeReading(user, { startedAgoMs: 55 * 60_000 });
+  const { page, context } = await signedInPage(browser, user);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/time", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/en${r.path}`);
+  const time = page.getByTestId("sticky-time");
+  await expect(time).toHaveText("--:--");
+  const before = await page.getByTestId("sticky-paper").boundingBox();
+  release();
+  await expect(time).toHaveText(/^\+0[45]:\d\d$/);
+  const after = await page.getByTestId("sticky-paper").boundingBox();
+  expect(after!.x).toBe(before!.x);
+  await context.close();
+});
+
 test("on a meeting of fifty readers, each reader's form still arrives on a phone", async ({
   browser,
 }) => {
