@@ -36,9 +36,7 @@ const recapSelect = {
   recapRevision: true,
 } as const;
 
-type RecapRow = { recapOrder: string; recapIndex: number; recapRevision: number } & Parameters<
-  typeof recapStateOf
->[0];
+type RecapRow = Parameters<typeof recapStateOf>[0] & { recapRevision: number };
 
 /** A facilitator's change to a running recap: refused unless the meeting is in its recap. */
 function changeRecap(

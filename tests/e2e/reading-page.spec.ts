@@ -13,6 +13,7 @@ import {
   MeetingPage,
   SummaryForm,
   uniqueId,
+  holdRequests,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
 
@@ -121,12 +122,7 @@ test("the clock's box is painted once: the measured time replaces '--:--' in the
   const r = await makeReading(user, { startedAgoMs: 5 * 60_000 });
   const { page, context } = await signedInPage(browser, user);
   // Hold the clock's first measurement until the frame has been looked at.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/time", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/time");
   await page.goto(`/en${r.path}`);
   const clock = page.getByTestId("time-left");
   await expect(clock).toHaveText("--:--");
@@ -145,12 +141,7 @@ test("the form's sticky bar keeps the paper's title in place when the time arriv
   // Five minutes over: the time reads "+05:00", a character longer than "--:--".
   const r = await makeReading(user, { startedAgoMs: 55 * 60_000 });
   const { page, context } = await signedInPage(browser, user);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/time", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/time");
   await page.goto(`/en${r.path}`);
   const time = page.getByTestId("sticky-time");
   await expect(time).toHaveText("--:--");

@@ -12,6 +12,7 @@ import {
   setMeetingPhase,
   rememberTimeZone,
   recapIndex,
+  holdRequests,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
 
@@ -288,12 +289,7 @@ test("a key press on the presenter screen shows at once, before the server answe
   await expect(screen.presenter).toHaveText("Aoi Presenter");
   await expect(screen.timer).toHaveText(/^0:00/);
   // Hold every command at the network until the screen has already moved.
-  let release!: () => void;
-  const released = new Promise<void>((res) => (release = res));
-  await page.route("**/api/meetings/*/recap", async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/meetings/*/recap");
   await screen.press("ArrowRight", "ArrowRight");
   await expect(screen.presenter).toHaveText("Ben Presenter");
   await expect(screen.progress).toHaveText("2 / 3");
@@ -319,12 +315,7 @@ test("a board already on its way when a key is pressed never takes the screen ba
   await ben.page.goto(`/en${m.path}`);
   const box = ben.page.getByRole("textbox", { name: "What is it?", exact: true });
   await expect(box).toBeEditable();
-  let release!: () => void;
-  const released = new Promise<void>((res) => (release = res));
-  await page.route("**/api/meetings/*/recap", async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/meetings/*/recap");
   await screen.press("ArrowRight", "ArrowRight");
   await expect(screen.presenter).toHaveText("Ben Presenter");
   // From here on, every name the screen shows is written down.
@@ -353,5 +344,5 @@ test("a board already on its way when a key is pressed never takes the screen ba
   expect(
     await page.evaluate(() => (window as unknown as { __names: string[] }).__names),
   ).not.toContain("Aoi Presenter");
-  for (const c of [ben, { context }]) await c.context.close();
+  for (const c of [ben.context, context]) await c.close();
 });

@@ -15,6 +15,7 @@ import { TIME_ZONE_COOKIE } from "../../../lib/i18n/time-zone";
 
 export * from "./builders";
 export * from "./clock";
+export * from "./network";
 export { MeetingPage } from "../pages/meeting-page";
 export { SummaryForm } from "../pages/summary-form";
 export { RecapScreen } from "../pages/recap-screen";
