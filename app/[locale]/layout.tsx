@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { routing } from "@/lib/i18n/routing";
@@ -10,6 +10,7 @@ import { signOutAction } from "@/lib/auth/actions";
 import { setLocaleAction } from "@/lib/users/actions";
 import { SiteHeader } from "@/components/layout/site-header";
 import { timeZoneScript } from "@/lib/i18n/time-zone-script";
+import { Catalog } from "@/components/i18n/catalog";
 import "../globals.css";
 
 export async function generateMetadata({
@@ -58,7 +59,8 @@ export default async function LocaleLayout({
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* The catalog reaches client components as a chunk of the build, not in each payload. */}
+        <Catalog locale={locale} timeZone={timeZone}>
           <SiteHeader
             userName={user?.name ?? null}
             onLocaleChange={setLocaleAction}
@@ -71,7 +73,7 @@ export default async function LocaleLayout({
           >
             {children}
           </main>
-        </NextIntlClientProvider>
+        </Catalog>
       </body>
     </html>
   );
