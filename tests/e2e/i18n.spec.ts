@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import type { Response } from "@playwright/test";
 import { test, expect, signedInPage, makeUser } from "./support/fixtures";
 import { testDb } from "./support/db";
 
@@ -45,4 +47,42 @@ test.describe("languages", () => {
     await expect(page).toHaveURL(/\/ja$/);
     await context.close();
   });
+});
+
+test("a page's messages arrive as its own language's cached script, not inside the page", async ({
+  page,
+}) => {
+  // A message only client components show (the autosave's retry line), in both languages.
+  const retrying = (locale: string): string =>
+    JSON.parse(readFileSync(`messages/${locale}.json`, "utf8")).summary.retrying;
+  const strings = { en: retrying("en"), ja: retrying("ja") };
+  for (const locale of ["en", "ja"] as const) {
+    const scripts: { url: string; cache: string }[] = [];
+    const collect = (response: Response) => {
+      if (
+        response.request().resourceType() === "script" &&
+        !scripts.some((s) => s.url === response.url())
+      )
+        scripts.push({ url: response.url(), cache: response.headers()["cache-control"] ?? "" });
+    };
+    page.on("response", collect);
+    await page.goto(`/${locale}/sign-in`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    page.off("response", collect);
+    const html = await (await page.request.get(`/${locale}/sign-in`)).text();
+    const loaded = await Promise.all(
+      scripts.map(async (s) => ({ ...s, text: await (await page.request.get(s.url)).text() })),
+    );
+    const other = locale === "en" ? "ja" : "en";
+    expect(html, "the catalog is not serialised into the page").not.toContain(strings[locale]);
+    const catalog = loaded.filter((s) => s.text.includes(strings[locale]));
+    expect(catalog, "the page's language arrives as one script").toHaveLength(1);
+    expect(catalog[0]?.url).toContain("/_next/static/");
+    expect(catalog[0]?.cache, "cached for good").toContain("immutable");
+    expect(
+      loaded.filter((s) => s.text.includes(strings[other])),
+      "the other language is not loaded",
+    ).toHaveLength(0);
+  }
 });
