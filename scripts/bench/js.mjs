@@ -61,6 +61,8 @@ export async function js(app) {
     signIn: await firstLoad("/en/sign-in"),
     group: await firstLoad("/en/groups/bench", reader.cookie),
     reading: await firstLoad("/en/groups/bench/meetings/1", reader.cookie),
+    // The Japanese catalog is the larger: the reading page in Japanese holds the budget too.
+    readingJa: await firstLoad("/ja/groups/bench/meetings/1", reader.cookie),
     recap: await firstLoad("/en/groups/bench/meetings/2/recap", reader.cookie),
   };
   const emptySet = new Set(pages.empty.scripts.map((s) => s.src));

@@ -32,7 +32,7 @@ test("the bench runs its parts to the end and prints its JSON line", async () =>
     acknowledged: expect.any(Number),
   });
   expect(out.autosave!.acknowledged as number).toBeGreaterThan(0);
-  for (const page of ["signIn", "group", "reading", "recap"])
+  for (const page of ["signIn", "group", "reading", "readingJa", "recap"])
     expect(out.js).toHaveProperty([page, "overKb"], expect.any(Number));
   expect(out.pages).toBeNull();
   expect(stdout).toMatch(/^(PASS|FAIL) {2}autosave: lost 0 = 0 of \d+ acknowledged$/m);
