@@ -46,6 +46,9 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <head>
+        {/* No first paint before the header is whole: a slow phone's parser can stop inside the
+            header's nav and paint its first link alone, then move it when the rest arrives. */}
+        <link rel="expect" href="#main" blocking="render" />
         {/* Before anything paints: times render in the reader's own zone, even on a first visit. */}
         <script
           nonce={requestHeaders.get("x-nonce") ?? undefined}

@@ -192,3 +192,42 @@ test("on a meeting of fifty readers, each reader's form still arrives on a phone
   await expect(page.getByTestId("summary-skeleton")).toHaveCount(0);
   await context.close();
 });
+
+test("the header is painted whole on a slow phone: its links never appear one by one", async ({
+  browser,
+}) => {
+  const user = await makeUser();
+  const r = await makeReading(user);
+  const { page, context } = await signedInPage(browser, user);
+  // Every frame painted while the page loads: how many of the header's items it showed.
+  await page.addInitScript(() => {
+    const frames: number[] = [];
+    (window as unknown as { headerFrames: number[] }).headerFrames = frames;
+    const sample = () => {
+      const nav = document.querySelector("header nav");
+      if (nav) frames.push(nav.children.length);
+      if (frames.length < 300) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  // A slow phone's parser stops inside the header often enough to paint it in parts (3 loads of
+  // 4 at this speed, before the first paint waited for it).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  for (let load = 0; load < 3; load++) {
+    await page.goto(`/en${r.path}`);
+    await expect(page.getByTestId("sticky-status")).toBeVisible();
+    const frames = await page.evaluate(
+      () => (window as unknown as { headerFrames: number[] }).headerFrames,
+    );
+    const whole = Math.max(...frames);
+    expect(whole, "the signed-in header has its links, the sign-out and the language switch").toBe(
+      4,
+    );
+    expect(
+      frames.filter((n) => n !== whole),
+      `load ${load + 1}: frames of a partial header`,
+    ).toEqual([]);
+  }
+  await context.close();
+});
