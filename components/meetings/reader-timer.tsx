@@ -9,10 +9,10 @@ import {
   type ReactNode,
 } from "react";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import { PaperLink } from "@/components/papers/paper-link";
 import { useReadingRoom } from "@/components/reading-room/room";
 import { preloadPdfViewer } from "@/components/reading-room/room-layout";
+import { ChangePaperForm } from "./join-meeting-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
 import { useFormText } from "@/components/ui/form-feedback";
@@ -27,14 +27,6 @@ import {
   type CountdownState,
 } from "@/lib/readings/countdown";
 import { playChime } from "./chime";
-
-// The paper form (identifier lookup, the fields of a paper) is fetched when a reader opens
-// "Change paper", not with the countdown every reader loads.
-const loadPaperForm = () => import("./join-meeting-form");
-const ChangePaperForm = dynamic(() => loadPaperForm().then((m) => m.ChangePaperForm), {
-  ssr: false,
-  loading: () => <p className="text-sm text-slate-500">…</p>,
-});
 
 // The notification permission, read once and again only when it changes. Reading
 // `Notification.permission` asks the browser process synchronously: done at every clock tick it
@@ -198,32 +190,19 @@ function BeforeStart({
   const t = useTranslations("meeting");
   const [state, action] = useActionState(leaveMeetingAction, idleState);
   const f = useFormText(state);
-  const [changing, setChanging] = useState(false);
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-3">
-      <details
-        className="group"
-        // Once opened the form stays mounted, so closing and reopening keeps what was typed.
-        onToggle={(e) => {
-          if (e.currentTarget.open) setChanging(true);
-        }}
-      >
-        <summary
-          className="text-brand-700 cursor-pointer text-sm underline"
-          onPointerEnter={loadPaperForm}
-          onFocus={loadPaperForm}
-        >
+      <details className="group">
+        <summary className="text-brand-700 cursor-pointer text-sm underline">
           {t("changePaper")}
         </summary>
         <div className="mt-3">
-          {changing ? (
-            <ChangePaperForm
-              meetingId={meetingId}
-              groupSlug={groupSlug}
-              number={number}
-              title={paperTitle}
-            />
-          ) : null}
+          <ChangePaperForm
+            meetingId={meetingId}
+            groupSlug={groupSlug}
+            number={number}
+            title={paperTitle}
+          />
         </div>
       </details>
       <form

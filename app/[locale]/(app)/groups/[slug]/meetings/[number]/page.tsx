@@ -7,20 +7,18 @@ import { listRecapSlides } from "@/lib/recap/data";
 import { loadMeetingPage, parseMeetingNumber } from "@/lib/meetings/loaders";
 import { Notice } from "@/components/ui/notice";
 import { MeetingLive } from "@/components/meetings/live-board";
+import { JoinMeetingForm } from "@/components/meetings/join-meeting-form";
 import { FacilitatorControls, FacilitatorPicker } from "@/components/meetings/facilitator-controls";
-import {
-  DeleteMeeting,
-  EditMeeting,
-  JoinMeetingForm,
-  MeetingLink,
-  OrderEditor,
-  QueueSuggestions,
-} from "@/components/meetings/phase-parts";
 import { SummaryPanel } from "@/components/readings/summary-panel";
 import { getOwnReading } from "@/lib/readings/data";
 import { buttonClass } from "@/components/ui/button";
+import { OrderEditor } from "@/components/recap/order-editor";
 import { ClosedSummaries } from "@/components/recap/closed-summaries";
 import { queueForJoin, suggestionsFromMeeting } from "@/lib/queue/data";
+import { QueueSuggestions } from "@/components/queue/suggestions";
+import { DeleteMeeting } from "@/components/meetings/delete-meeting";
+import { MeetingLink } from "@/components/meetings/meeting-link";
+import { EditMeeting } from "@/components/meetings/edit-meeting";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
 
