@@ -1,7 +1,7 @@
 // First-load JavaScript: every script a page loads before it is interactive (its <script src>
-// tags and the scripts it preloads), gzipped, for the sign-in, group, reading and recap pages, next to a page that ships only
-// the framework (the 404 page). Budget: each page ≤ that page + 50 KB. A page over budget lists
-// its own biggest chunks and what they appear to hold.
+// tags and the scripts it preloads), gzipped, for the sign-in, group, reading and recap pages,
+// next to a page that ships only the framework (the 404 page). Budget: each page ≤ that page +
+// 50 KB. A page over budget lists its own biggest chunks and what they appear to hold.
 import { gzipSync } from "node:zlib";
 import { log } from "./app.mjs";
 import { table } from "./load.mjs";
