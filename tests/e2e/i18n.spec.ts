@@ -49,7 +49,7 @@ test.describe("languages", () => {
   });
 });
 
-test("a page's messages arrive as its own language's cached script, not inside the page", async ({
+test("a page's messages arrive compiled, as its own language's cached script, not inside the page", async ({
   page,
 }) => {
   // A message only client components show (the autosave's retry line), in both languages.
@@ -84,5 +84,11 @@ test("a page's messages arrive as its own language's cached script, not inside t
       loaded.filter((s) => s.text.includes(strings[other])),
       "the other language is not loaded",
     ).toHaveLength(0);
+    // Messages are compiled in the build, so no page ships ICU's message parser (its error names
+    // survive minification).
+    expect(
+      loaded.filter((s) => s.text.includes("EXPECT_ARGUMENT_CLOSING_BRACE")).map((s) => s.url),
+      "no message parser is shipped",
+    ).toEqual([]);
   }
 });
