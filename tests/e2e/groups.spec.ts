@@ -7,6 +7,8 @@ import {
   makeGroup,
   addMember,
   makeInvite,
+  makeMeeting,
+  signInOverHttp,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
 
@@ -260,4 +262,50 @@ test.describe("groups, invites and roles", () => {
     // In the group at once: no second press on "Join".
     await expect(page).toHaveURL(new RegExp(`/en/groups/${group.slug}$`));
   });
+});
+
+test("a group's meeting and member rows are plain links that move within the app", async ({
+  browser,
+}) => {
+  const owner = await makeUser({ name: `Owner ${uniqueId()}` });
+  const member = await makeUser({ name: `Member ${uniqueId()}` });
+  const group = await makeGroup(owner.id);
+  await addMember(group.slug, member.id);
+  await makeMeeting(group.slug, owner.id, 1, { title: "Session on diffusion" });
+  const m = await signedInPage(browser, member, { locale: "ja" });
+  const page = m.page;
+
+  // Without JavaScript the rows are ordinary links to the right pages.
+  const plain = await browser.newContext({ javaScriptEnabled: false, locale: "ja-JP" });
+  await signInOverHttp(plain.request, member);
+  const still = await plain.newPage();
+  await still.goto(`/ja/groups/${group.slug}`);
+  await still.getByRole("link", { name: owner.name }).click();
+  await expect(still).toHaveURL(`/ja/groups/${group.slug}/members/${owner.id}`);
+  await plain.close();
+
+  // With it, a click navigates inside the app: the page's state survives (no reload).
+  await page.goto(`/ja/groups/${group.slug}`);
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.getByRole("link", { name: owner.name }).click();
+  await expect(page).toHaveURL(`/ja/groups/${group.slug}/members/${owner.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(owner.name);
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  await page.goBack();
+  await page.getByRole("link", { name: /Session on diffusion/ }).click();
+  await expect(page).toHaveURL(`/ja/groups/${group.slug}/meetings/1`);
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+
+  // A modified click is the browser's: the link opens in a new tab and this page stays.
+  await page.goBack();
+  await expect(page).toHaveURL(`/ja/groups/${group.slug}`);
+  const [tab] = await Promise.all([
+    m.context.waitForEvent("page"),
+    page.getByRole("link", { name: owner.name }).click({ modifiers: ["ControlOrMeta"] }),
+  ]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe(`/ja/groups/${group.slug}/members/${owner.id}`);
+  await expect(page).toHaveURL(`/ja/groups/${group.slug}`);
+  await m.context.close();
 });

@@ -3,7 +3,8 @@ import { meetingTitle } from "@/lib/meetings/schema";
 import { publicOrigin } from "@/lib/origin";
 import { notFound } from "next/navigation";
 import { getFormatter, getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, getPathname } from "@/lib/i18n/navigation";
+import { SoftLinks } from "@/components/ui/soft-links";
 import { requirePageUser } from "@/lib/auth/session";
 import { getGroupForMember, listInvites, listMembers } from "@/lib/groups/data";
 import { canAdminister, canManageMembers } from "@/lib/groups/schema";
@@ -60,6 +61,8 @@ export default async function GroupPage({ params }: Props) {
     </Card>
   );
   // While a meeting runs, joining it is what members come for (not starting another).
+  // The rows' links are plain anchors under one client boundary (components/ui/soft-links.tsx).
+  const path = (href: string) => getPathname({ href, locale });
   const running = meetings.find((m) => m.phase === "READING" || m.phase === "RECAP");
 
   return (
@@ -112,7 +115,7 @@ export default async function GroupPage({ params }: Props) {
           {meetings.length === 0 ? (
             <p className="text-sm text-slate-600">{t("meetings.empty")}</p>
           ) : (
-            <div className="space-y-5" data-testid="meetings">
+            <SoftLinks className="space-y-5" testId="meetings">
               {(
                 [
                   ["running", meetings.filter((m) => m.phase === "READING" || m.phase === "RECAP")],
@@ -131,8 +134,8 @@ export default async function GroupPage({ params }: Props) {
                     <ul className="divide-y divide-slate-200">
                       {list.map((m) => (
                         <li key={m.id}>
-                          <Link
-                            href={`/groups/${group.slug}/meetings/${m.number}`}
+                          <a
+                            href={path(`/groups/${group.slug}/meetings/${m.number}`)}
                             className="flex flex-wrap items-center justify-between gap-2 py-3 hover:bg-slate-50"
                           >
                             <span className="min-w-0">
@@ -159,14 +162,14 @@ export default async function GroupPage({ params }: Props) {
                             >
                               {t(`phases.${m.phase}`)}
                             </span>
-                          </Link>
+                          </a>
                         </li>
                       ))}
                     </ul>
                   </section>
                 ),
               )}
-            </div>
+            </SoftLinks>
           )}
         </Card>
         <div className="space-y-6">
@@ -185,45 +188,47 @@ export default async function GroupPage({ params }: Props) {
       <ReadingQueue groupSlug={group.slug} entries={queue} userId={user.id} canRemoveAny={admin} />
 
       <Card title={t("members.title")}>
-        <ul className="divide-y divide-slate-200">
-          {members.map((m) => (
-            <li
-              key={m.id}
-              data-member-id={m.user.id}
-              // Emails are for the people who manage members, never printed for everyone.
-              data-member={admin ? m.user.email : undefined}
-              className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
-            >
-              <div className="min-w-0">
-                <p className="truncate font-medium">
-                  <Link
-                    href={`/groups/${group.slug}/members/${m.user.id}`}
-                    className="hover:underline"
-                  >
-                    {m.user.name}
-                  </Link>
-                  {m.user.id === user.id ? (
-                    <span className="text-slate-500"> ({t("members.you")})</span>
-                  ) : null}
-                </p>
-                <p className="text-sm text-slate-600">
-                  <span data-role>{t(`roles.${m.role}`)}</span> ·{" "}
-                  {t("members.joined", {
-                    date: format.dateTime(m.createdAt, { dateStyle: "medium" }),
-                  })}
-                </p>
-              </div>
-              {canManageMembers(group.role) && m.user.id !== user.id ? (
-                <MemberActions
-                  groupSlug={group.slug}
-                  membershipId={m.id}
-                  name={m.user.name}
-                  role={m.role}
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <SoftLinks>
+          <ul className="divide-y divide-slate-200">
+            {members.map((m) => (
+              <li
+                key={m.id}
+                data-member-id={m.user.id}
+                // Emails are for the people who manage members, never printed for everyone.
+                data-member={admin ? m.user.email : undefined}
+                className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
+              >
+                <div className="min-w-0">
+                  <p className="truncate font-medium">
+                    <a
+                      href={path(`/groups/${group.slug}/members/${m.user.id}`)}
+                      className="hover:underline"
+                    >
+                      {m.user.name}
+                    </a>
+                    {m.user.id === user.id ? (
+                      <span className="text-slate-500"> ({t("members.you")})</span>
+                    ) : null}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    <span data-role>{t(`roles.${m.role}`)}</span> ·{" "}
+                    {t("members.joined", {
+                      date: format.dateTime(m.createdAt, { dateStyle: "medium" }),
+                    })}
+                  </p>
+                </div>
+                {canManageMembers(group.role) && m.user.id !== user.id ? (
+                  <MemberActions
+                    groupSlug={group.slug}
+                    membershipId={m.id}
+                    name={m.user.name}
+                    role={m.role}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </SoftLinks>
       </Card>
 
       {admin && !alone ? inviteCard : null}
