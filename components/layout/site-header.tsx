@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale } from "next-intl/server";
+import { getPathname } from "@/lib/i18n/navigation";
+import { SoftLinks } from "@/components/ui/soft-links";
 import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
 import { NavIcon, navIcons } from "./nav-icon";
@@ -11,12 +13,15 @@ type Props = {
 };
 
 export async function SiteHeader({ userName, onLocaleChange, signOut }: Props) {
-  const t = await getTranslations("nav");
+  const [t, locale] = await Promise.all([getTranslations("nav"), getLocale()]);
+  // Plain anchors under one client boundary, as on the group page (components/ui/soft-links.tsx):
+  // the header is on every page, so its links cost nothing to render or hydrate.
+  const path = (href: string) => getPathname({ href, locale });
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-3 sm:gap-3">
-        <Link
-          href={userName ? "/groups" : "/"}
+      <SoftLinks className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-3 sm:gap-3">
+        <a
+          href={path(userName ? "/groups" : "/")}
           className="flex items-center gap-2 font-semibold text-slate-900"
           aria-label={t("home")}
         >
@@ -27,48 +32,48 @@ export async function SiteHeader({ userName, onLocaleChange, signOut }: Props) {
             読
           </span>
           <span>Yomikai</span>
-        </Link>
+        </a>
         <nav aria-label={t("mainNav")} className="flex items-center gap-0.5 text-sm sm:gap-2">
           {userName ? (
             <>
-              <Link
-                href="/groups"
+              <a
+                href={path("/groups")}
                 title={t("groups")}
                 className="grid min-h-10 min-w-10 place-items-center rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
               >
                 <NavIcon d={navIcons.groups} />
                 <span className="sr-only sm:not-sr-only">{t("groups")}</span>
-              </Link>
-              <Link
-                href="/profile"
+              </a>
+              <a
+                href={path("/profile")}
                 title={t("profile")}
                 className="grid min-h-10 max-w-40 min-w-10 place-items-center truncate rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100"
               >
                 <NavIcon d={navIcons.profile} />
                 <span className="sr-only sm:not-sr-only">{t("profile")}</span>
                 <span className="sr-only"> ({userName})</span>
-              </Link>
+              </a>
               <SignOutButton action={signOut} label={t("signOut")} />
             </>
           ) : (
             <>
-              <Link
-                href="/sign-in"
+              <a
+                href={path("/sign-in")}
                 className="rounded-md px-2 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100"
               >
                 {t("signIn")}
-              </Link>
-              <Link
-                href="/sign-up"
+              </a>
+              <a
+                href={path("/sign-up")}
                 className="bg-brand-600 hover:bg-brand-700 rounded-md px-3 py-2 font-medium whitespace-nowrap text-white"
               >
                 {t("signUp")}
-              </Link>
+              </a>
             </>
           )}
           <LanguageSwitcher onChange={onLocaleChange} />
         </nav>
-      </div>
+      </SoftLinks>
     </header>
   );
 }
