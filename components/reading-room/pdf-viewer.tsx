@@ -253,7 +253,13 @@ export default function PdfViewer() {
       const v = viewer.current;
       if (!v || root.clientWidth === width || root.clientWidth === 0) return;
       width = root.clientWidth;
-      if (v.currentScaleValue === "page-width") v.currentScaleValue = "page-width";
+      if (v.currentScaleValue !== "page-width") return;
+      // pdf.js re-fits to where it last saw the reader scrolled, which lags a page turned in the
+      // same frame (a key press, the page restored after a reload while the scroll bar appears):
+      // it would take the reader back a page and remember that. Keep the page they are on.
+      const page = v.currentPageNumber;
+      v.currentScaleValue = "page-width";
+      if (v.currentPageNumber !== page) v.currentPageNumber = page;
     });
     observer.observe(root);
     return () => observer.disconnect();

@@ -164,6 +164,39 @@ test("a figure and a sentence go from the paper into the answer the reader was i
   await context.close();
 });
 
+test("a page turned as the pane is re-fitted stays the reader's page, across a reload (en)", async ({
+  browser,
+}) => {
+  const r = await arxivReading("en");
+  const { page, context } = await signedInPage(browser, r.user, {
+    locale: "en",
+    viewport: { width: 1440, height: 900 },
+  });
+  await page.goto(`/en${r.path}`);
+  await openPaper(page, /Open the paper/);
+  // The reader turns to page 2 and, in the same frame, the pane changes width (a window resized,
+  // a scroll bar appearing as pages load): the re-fit runs before pdf.js has seen the new page.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => {
+          const pane = document.querySelector<HTMLElement>('[data-testid="pdf-scroll"]')!;
+          pane.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+          pane.style.width = `${pane.clientWidth - 120}px`;
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+      ),
+  );
+  await expect(page.getByTestId("pdf-page")).toHaveValue("2");
+  await expect(page.locator('.page[data-page-number="2"]')).toBeInViewport({ ratio: 0.5 });
+  await page.reload();
+  await expect(page.locator('.page[data-page-number="2"] .textLayer')).toContainText("Results", {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId("pdf-page")).toHaveValue("2");
+  await context.close();
+});
+
 /** Pastes (or drops) files into a text box as the browser would deliver them. */
 async function deliverFiles(
   page: Page,
