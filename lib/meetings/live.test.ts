@@ -9,6 +9,7 @@ const { watchBoard, boardBuilds, readBoard } = await import("./live");
 const { publishMeetingChange } = await import("@/lib/groups/access");
 const { closeLiveBus } = await import("@/lib/live/bus");
 const { makeReading } = await import("@/tests/unit/builders");
+const { getBoardStamp } = await import("./data");
 
 afterAll(async () => {
   await closeLiveBus();
@@ -118,5 +119,44 @@ describe("the live read model", () => {
     await publishMeetingChange(r.meetingId);
     await until(() => boardBuilds(r.meetingId) === 4);
     expect(await readBoard(r.meetingId)).toBeNull();
+  });
+
+  it("stamps a board by the meeting's and its readings' last change and count, in one query", async () => {
+    const r = await makeReading({ startedAt: T0 });
+    const stamp = await getBoardStamp(r.meetingId);
+    expect(stamp).toMatch(/^\d+:\d+:1$/);
+    expect(await getBoardStamp(r.meetingId)).toBe(stamp);
+    const later = (ms: number) => new Date(Date.now() + ms);
+
+    await db.reading.update({ where: { id: r.readingId }, data: { updatedAt: later(1_000) } });
+    const afterReading = await getBoardStamp(r.meetingId);
+    expect(afterReading).not.toBe(stamp);
+    // A change one millisecond apart is another stamp.
+    const reading = await db.reading.findUniqueOrThrow({ where: { id: r.readingId } });
+    await db.reading.update({
+      where: { id: r.readingId },
+      data: { updatedAt: new Date(reading.updatedAt.getTime() + 1) },
+    });
+    const afterMs = await getBoardStamp(r.meetingId);
+    expect(afterMs).not.toBe(afterReading);
+
+    await db.meeting.update({ where: { id: r.meetingId }, data: { title: "Renamed" } });
+    const afterMeeting = await getBoardStamp(r.meetingId);
+    expect(afterMeeting).not.toBe(afterMs);
+    expect(afterMeeting.split(":")[1]).toBe(afterMs.split(":")[1]);
+
+    // Another reader joins with an older timestamp: the count still changes the stamp.
+    const other = await makeReading({ startedAt: T0 });
+    await db.reading.update({
+      where: { id: other.readingId },
+      data: { meetingId: r.meetingId, updatedAt: new Date(T0) },
+    });
+    expect(await getBoardStamp(r.meetingId)).toMatch(/:2$/);
+
+    await db.reading.deleteMany({ where: { meetingId: r.meetingId } });
+    expect(await getBoardStamp(r.meetingId)).toMatch(/^\d+:0:0$/);
+    await db.meeting.delete({ where: { id: r.meetingId } });
+    expect(await getBoardStamp(r.meetingId)).toBe("gone");
+    expect(await getBoardStamp("no-such-meeting")).toBe("gone");
   });
 });
