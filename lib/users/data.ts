@@ -9,12 +9,44 @@ export function getUserById(id: string): Promise<SessionUser | null> {
   return db.user.findUnique({ where: { id }, select: sessionUserSelect });
 }
 
+/**
+ * How long an instance answers "who is this session" from memory. Every page view asked the
+ * database (one query of the four to six a page makes); now a user's pages within this window
+ * share one read. Changes made through this instance (a password, a name, a language) forget the
+ * user at once (`forgetSessionUser`); one made on another instance or straight in the database is
+ * seen within this time, well inside the live stream's membership heartbeat (LIVE_HEARTBEAT_MS).
+ */
+export const SESSION_USER_TTL_MS = 5_000;
+const SESSION_USERS_KEPT = 5_000;
+const sessionUsers = new Map<
+  string,
+  { sessionVersion: number; until: number; user: Promise<SessionUser | null> }
+>();
+
 /** The user behind a session, when the session is still valid (signed in since the last password change). */
 export function getSessionUserById(
   id: string,
   sessionVersion: number,
 ): Promise<SessionUser | null> {
-  return db.user.findFirst({ where: { id, sessionVersion }, select: sessionUserSelect });
+  const now = Date.now();
+  const hit = sessionUsers.get(id);
+  if (hit && hit.sessionVersion === sessionVersion && hit.until > now) return hit.user;
+  const user = Promise.resolve(
+    db.user.findFirst({ where: { id, sessionVersion }, select: sessionUserSelect }),
+  );
+  if (sessionUsers.size >= SESSION_USERS_KEPT)
+    sessionUsers.delete(sessionUsers.keys().next().value!);
+  const entry = { sessionVersion, until: now + SESSION_USER_TTL_MS, user };
+  sessionUsers.set(id, entry);
+  user.catch(() => {
+    if (sessionUsers.get(id) === entry) sessionUsers.delete(id);
+  });
+  return user;
+}
+
+/** Drops what this instance remembers of a user's sessions (after any change to the account). */
+export function forgetSessionUser(id: string): void {
+  sessionUsers.delete(id);
 }
 
 export async function getSessionVersion(id: string): Promise<number> {

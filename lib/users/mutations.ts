@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Failure } from "@/lib/errors";
 import { EMAIL_RESET_MS, OWNER_RESET_MS, newResetToken, resetTokenHash } from "./reset-token";
 import type { SignUpInput } from "@/lib/auth/schema";
-import { sessionUserSelect, type SessionUser } from "./data";
+import { forgetSessionUser, sessionUserSelect, type SessionUser } from "./data";
 import type { Locale } from "@/lib/i18n/routing";
 
 /** Creates an account; `null` when the email is already registered. */
@@ -24,12 +24,20 @@ export async function createUser(
   }
 }
 
-export function updateProfile(userId: string, data: { name: string; locale: Locale }) {
-  return db.user.update({ where: { id: userId }, data, select: sessionUserSelect });
+export async function updateProfile(userId: string, data: { name: string; locale: Locale }) {
+  try {
+    return await db.user.update({ where: { id: userId }, data, select: sessionUserSelect });
+  } finally {
+    forgetSessionUser(userId);
+  }
 }
 
-export function updateLocale(userId: string, locale: Locale) {
-  return db.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+export async function updateLocale(userId: string, locale: Locale) {
+  try {
+    return await db.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+  } finally {
+    forgetSessionUser(userId);
+  }
 }
 
 /** Sets a new password and ends every session signed in with the old one. */
@@ -40,6 +48,7 @@ export async function updatePassword(userId: string, newPassword: string) {
     data: { passwordHash, sessionVersion: { increment: 1 } },
     select: { id: true },
   });
+  forgetSessionUser(userId);
 }
 
 /**
@@ -194,7 +203,7 @@ export async function resetPassword(
   now = new Date(),
 ): Promise<{ ok: true; email: string } | Failure<"invalid">> {
   const passwordHash = await hashPassword(newPassword);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({
       where: { tokenHash: resetTokenHash(token) },
       select: { id: true, userId: true, user: { select: { email: true } } },
@@ -211,6 +220,8 @@ export async function resetPassword(
       select: { id: true },
     });
     await tx.passwordReset.deleteMany({ where: { userId: reset.userId, usedAt: null } });
-    return { ok: true, email: reset.user.email } as const;
+    return { ok: true, email: reset.user.email, userId: reset.userId } as const;
   });
+  if (result.ok) forgetSessionUser(result.userId);
+  return result.ok ? { ok: true, email: result.email } : result;
 }
