@@ -9,7 +9,7 @@ const { watchBoard, boardBuilds, readBoard } = await import("./live");
 const { publishMeetingChange } = await import("@/lib/groups/access");
 const { closeLiveBus } = await import("@/lib/live/bus");
 const { makeReading } = await import("@/tests/unit/builders");
-const { getBoardStamp } = await import("./data");
+const { getBoardStamp, getMeetingForMember } = await import("./data");
 
 afterAll(async () => {
   await closeLiveBus();
@@ -158,5 +158,39 @@ describe("the live read model", () => {
     await db.meeting.delete({ where: { id: r.meetingId } });
     expect(await getBoardStamp(r.meetingId)).toBe("gone");
     expect(await getBoardStamp("no-such-meeting")).toBe("gone");
+  });
+
+  it("reads a meeting for a member in one statement, with the stamp the board is checked against", async () => {
+    const r = await makeReading({ startedAt: T0, phase: "RECAP" });
+    const meeting = await db.meeting.findUniqueOrThrow({
+      where: { id: r.meetingId },
+      select: { number: true, group: { select: { id: true, slug: true, name: true } } },
+    });
+    const { slug } = meeting.group;
+    const found = await getMeetingForMember(slug, meeting.number, r.userId);
+    expect(found).toEqual({
+      id: r.meetingId,
+      number: 1,
+      title: "M",
+      scheduledAt: new Date(T0),
+      phase: "RECAP",
+      facilitatorId: r.userId,
+      facilitatorName: expect.stringMatching(/^R\d+$/),
+      group: { id: meeting.group.id, name: meeting.group.name, slug, readingMinutes: 50 },
+      role: "OWNER",
+      boardStamp: await getBoardStamp(r.meetingId),
+    });
+    expect(found?.boardStamp).toMatch(/:1$/);
+
+    // Only for members, and only that group's meeting of that number.
+    const stranger = await makeReading({ startedAt: T0 });
+    expect(await getMeetingForMember(slug, 1, stranger.userId)).toBeNull();
+    expect(await getMeetingForMember(slug, 2, r.userId)).toBeNull();
+    expect(await getMeetingForMember(`${slug}-other`, 1, r.userId)).toBeNull();
+    await db.membership.updateMany({
+      where: { groupId: meeting.group.id, userId: r.userId },
+      data: { role: "MEMBER" },
+    });
+    expect((await getMeetingForMember(slug, 1, r.userId))?.role).toBe("MEMBER");
   });
 });

@@ -146,16 +146,17 @@ export async function watchBoard(meetingId: string, onBoard: Watcher): Promise<(
 
 /**
  * The meeting's board for a page: the one last built when the database says nothing it shows has
- * changed since (one small query instead of the board's six), else read now and kept for the next
- * view. The caller has checked that the user is a member.
+ * changed since (one small query instead of the board's six, none when the caller read the stamp
+ * with the meeting: `stamp`), else read now and kept for the next view. The caller has checked
+ * that the user is a member.
  */
-export async function readBoard(meetingId: string): Promise<BoardState | null> {
+export async function readBoard(meetingId: string, stamp?: string): Promise<BoardState | null> {
   const model = modelFor(meetingId);
   model.keepUntil = Date.now() + PAGE_KEEP_MS;
   await model.unsubscribe;
   try {
     if (model.last && !model.timer && !model.building && !model.stale) {
-      if ((await getBoardStamp(meetingId)) === model.stamp)
+      if ((stamp ?? (await getBoardStamp(meetingId))) === model.stamp)
         return JSON.parse(model.last) as BoardState;
     }
     // A change is on its way into the model: this view reads the database itself.

@@ -23,7 +23,7 @@ export const loadMeetingPage = cache(async function loadMeetingPage(
   if (number === null) notFound();
   const meeting = await getMeetingForMember(slug, number, user.id);
   if (!meeting) notFound();
-  const board = await readBoard(meeting.id);
+  const board = await readBoard(meeting.id, meeting.boardStamp);
   if (!board) notFound();
   const admin = meeting.role === "OWNER" || meeting.role === "ADMIN";
   const canDrive = admin || meeting.facilitatorId === user.id;
