@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "./access";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
+import { rawBoolean, rawDate, rawNumber } from "@/lib/raw-values";
 import type { GroupRole } from "./schema";
 
 export type GroupSummary = {
@@ -47,48 +48,77 @@ export type GroupForMember = {
 };
 
 /** The group behind a slug, only when the user is a member of it (null otherwise). */
+/** The group `slug` for a member of it (null otherwise), in one statement. */
 export async function getGroupForMember(
   slug: string,
   userId: string,
 ): Promise<GroupForMember | null> {
-  const m = await db.membership.findFirst({
-    where: { userId, group: { slug } },
-    select: {
-      id: true,
-      role: true,
-      calendarToken: true,
-      group: {
-        select: {
-          id: true,
-          name: true,
-          slug: true,
-          readingMinutes: true,
-          recapSoftSeconds: true,
-          recapHardSeconds: true,
-          indexMinutes: true,
-          zennPublication: true,
-        },
-      },
-    },
-  });
-  return m
-    ? { ...m.group, role: m.role, membershipId: m.id, calendarToken: m.calendarToken }
-    : null;
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      name: string;
+      slug: string;
+      readingMinutes: unknown;
+      recapSoftSeconds: unknown;
+      recapHardSeconds: unknown;
+      indexMinutes: unknown;
+      zennPublication: string | null;
+      role: GroupRole;
+      membershipId: string;
+      calendarToken: string | null;
+    }[]
+  >(
+    Prisma.sql`SELECT g."id", g."name", g."slug", g."readingMinutes", g."recapSoftSeconds",
+        g."recapHardSeconds", g."indexMinutes", g."zennPublication", ms."role",
+        ms."id" AS "membershipId", ms."calendarToken"
+      FROM "Membership" ms JOIN "Group" g ON g."id" = ms."groupId"
+      WHERE ms."userId" = ${userId} AND g."slug" = ${slug}`,
+  );
+  const g = rows[0];
+  if (!g) return null;
+  return {
+    ...g,
+    readingMinutes: rawNumber(g.readingMinutes),
+    recapSoftSeconds: rawNumber(g.recapSoftSeconds),
+    recapHardSeconds: rawNumber(g.recapHardSeconds),
+    indexMinutes: rawBoolean(g.indexMinutes),
+  };
 }
 
-/** The group's members; their emails only for those who manage members (`withEmails`). */
-export async function listMembers(groupId: string, { withEmails = false } = {}) {
-  const rows = await db.membership.findMany({
-    where: { groupId },
-    orderBy: [{ createdAt: "asc" }],
-    select: {
-      id: true,
-      role: true,
-      createdAt: true,
-      user: { select: { id: true, name: true, email: withEmails } },
-    },
-  });
-  return rows.map((r) => ({ ...r, user: { ...r.user, email: r.user.email ?? null } }));
+export type MemberRow = {
+  id: string;
+  role: GroupRole;
+  createdAt: Date;
+  user: { id: string; name: string; email: string | null };
+};
+
+/** The group's members, oldest first; their emails only for those who manage members (`withEmails`). */
+export async function listMembers(
+  groupId: string,
+  { withEmails = false } = {},
+): Promise<MemberRow[]> {
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      role: GroupRole;
+      createdAt: unknown;
+      userId: string;
+      name: string;
+      email: string | null;
+    }[]
+  >(
+    Prisma.sql`SELECT ms."id", ms."role", ms."createdAt", u."id" AS "userId", u."name",
+        ${withEmails ? Prisma.sql`u."email"` : Prisma.sql`NULL`} AS "email"
+      FROM "Membership" ms JOIN "User" u ON u."id" = ms."userId"
+      WHERE ms."groupId" = ${groupId}
+      ORDER BY ms."createdAt" ASC, ms."id" ASC`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    createdAt: rawDate(r.createdAt),
+    user: { id: r.userId, name: r.name, email: r.email },
+  }));
 }
 
 export function listInvites(groupId: string, now = new Date()) {

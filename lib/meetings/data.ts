@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { rawDate, rawInstant, rawNumber } from "@/lib/raw-values";
 import type { GroupRole } from "@/lib/groups/schema";
 import { parseStringList } from "@/lib/ids";
 import { countdownSelect, toCountdown } from "@/lib/readings/data";
@@ -94,9 +95,9 @@ export async function getMeetingForMember(
   if (!m) return null;
   return {
     id: m.id,
-    number: Number(m.number),
+    number: rawNumber(m.number),
     title: m.title,
-    scheduledAt: new Date(instant(m.scheduledAt)),
+    scheduledAt: rawDate(m.scheduledAt),
     phase: m.phase,
     facilitatorId: m.facilitatorId,
     facilitatorName: m.facilitatorName,
@@ -104,7 +105,7 @@ export async function getMeetingForMember(
       id: m.groupId,
       name: m.groupName,
       slug: m.groupSlug,
-      readingMinutes: Number(m.readingMinutes),
+      readingMinutes: rawNumber(m.readingMinutes),
     },
     role: m.role,
     boardStamp: boardStamp(m.updatedAt, m.readingsAt, m.readings),
@@ -305,18 +306,5 @@ export async function getBoardStamp(meetingId: string): Promise<string> {
 }
 
 function boardStamp(meetingAt: unknown, readingsAt: unknown, readings: number | bigint): string {
-  return [instant(meetingAt), instant(readingsAt), Number(readings)].join(":");
-}
-
-/**
- * A timestamp as the drivers return it, in ms: a Date for a column, and for an aggregate over one
- * PostgreSQL's Date or SQLite's stored ISO text.
- */
-function instant(value: unknown): number {
-  if (value === null || value === undefined) return 0;
-  if (value instanceof Date) return value.getTime();
-  const ms = typeof value === "number" ? value : Date.parse(String(value));
-  if (Number.isNaN(ms))
-    throw new Error(`unreadable timestamp in the board stamp: ${String(value)}`);
-  return ms;
+  return [rawInstant(meetingAt), rawInstant(readingsAt), rawNumber(readings)].join(":");
 }

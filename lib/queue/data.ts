@@ -1,44 +1,66 @@
 // Reading the queue: a group's papers to read later, most wanted first.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
+import { rawDate, rawNumber } from "@/lib/raw-values";
 import { showPaper } from "@/lib/papers/display";
 import { findIdentifiers } from "@/lib/papers/identifiers";
 import type { QueueEntry, Suggestion } from "./schema";
 
 /** The group's queue for `userId` (a member; the caller checked): by votes, then oldest first. */
 export async function listQueue(groupId: string, userId: string): Promise<QueueEntry[]> {
-  const items = await db.queueItem.findMany({
-    where: { groupId, readingId: null },
-    orderBy: { createdAt: "asc" },
-    take: 200,
-    select: {
-      id: true,
-      createdAt: true,
-      addedById: true,
-      addedBy: { select: { name: true } },
-      claimedBy: { select: { id: true, name: true } },
-      paper: {
-        select: { title: true, authors: true, year: true, url: true, arxivId: true, doi: true },
-      },
-      votes: { select: { userId: true } },
-    },
-  });
+  // One statement: the items with who added and claimed them, their papers and their votes.
+  const items = await db.$queryRaw<
+    {
+      id: string;
+      createdAt: unknown;
+      addedById: string;
+      addedByName: string;
+      claimedById: string | null;
+      claimedByName: string | null;
+      title: string;
+      authors: string;
+      year: unknown;
+      url: string | null;
+      arxivId: string | null;
+      doi: string | null;
+      votes: unknown;
+      mine: unknown;
+    }[]
+  >(
+    Prisma.sql`SELECT q."id", q."createdAt", q."addedById", a."name" AS "addedByName",
+        q."claimedById", c."name" AS "claimedByName",
+        p."title", p."authors", p."year", p."url", p."arxivId", p."doi",
+        (SELECT COUNT(*) FROM "QueueVote" v WHERE v."itemId" = q."id") AS "votes",
+        (SELECT COUNT(*) FROM "QueueVote" v
+          WHERE v."itemId" = q."id" AND v."userId" = ${userId}) AS "mine"
+      FROM "QueueItem" q
+        JOIN "User" a ON a."id" = q."addedById"
+        LEFT JOIN "User" c ON c."id" = q."claimedById"
+        JOIN "Paper" p ON p."id" = q."paperId"
+      WHERE q."groupId" = ${groupId} AND q."readingId" IS NULL
+      ORDER BY q."createdAt" ASC, q."id" ASC
+      LIMIT 200`,
+  );
   return items
     .map((item) => {
-      const shown = showPaper(item.paper);
+      const year = item.year === null ? null : rawNumber(item.year);
+      const shown = showPaper({ ...item, year });
       return {
         id: item.id,
         title: shown.title,
         authors: shown.authors,
         year: shown.year,
         href: shown.href,
-        identifier: item.paper.arxivId ?? item.paper.doi,
-        addedBy: item.addedBy.name,
+        identifier: item.arxivId ?? item.doi,
+        addedBy: item.addedByName,
         addedByMe: item.addedById === userId,
-        addedAt: item.createdAt,
-        votes: item.votes.length,
-        votedByMe: item.votes.some((v) => v.userId === userId),
-        claimedBy: item.claimedBy,
+        addedAt: rawDate(item.createdAt),
+        votes: rawNumber(item.votes),
+        votedByMe: rawNumber(item.mine) > 0,
+        claimedBy:
+          item.claimedById === null
+            ? null
+            : { id: item.claimedById, name: item.claimedByName ?? "" },
       };
     })
     .sort((a, b) => b.votes - a.votes || a.addedAt.getTime() - b.addedAt.getTime());
