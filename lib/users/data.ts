@@ -14,7 +14,7 @@ export function getUserById(id: string): Promise<SessionUser | null> {
  * database (one query of the four to six a page makes); now a user's pages within this window
  * share one read. Changes made through this instance (a password, a name, a language) forget the
  * user at once (`forgetSessionUser`); one made on another instance or straight in the database is
- * seen within this time, well inside the live stream's membership heartbeat (LIVE_HEARTBEAT_MS).
+ * seen within this time, inside the live stream's default membership heartbeat (15 s).
  */
 export const SESSION_USER_TTL_MS = 5_000;
 const SESSION_USERS_KEPT = 5_000;
