@@ -367,7 +367,9 @@ export function RecapScreen({
         dangerouslySetInnerHTML={{ __html: fitSlideScript }}
       />
 
-      <footer className="flex items-center justify-between gap-3 border-t border-[var(--line)] px-4 py-2 text-base min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:flex-wrap sm:px-6 sm:py-3 sm:text-lg">
+      {/* As tall from the first paint as with the slide's page control (2.125rem) in it: the
+          control appears once the slide is measured, and a growing footer would move the slide. */}
+      <footer className="flex min-h-[calc(2.125rem+1rem+1px)] items-center justify-between gap-3 border-t border-[var(--line)] px-4 py-2 text-base min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:min-h-[calc(2.125rem+1.5rem+1px)] sm:flex-wrap sm:px-6 sm:py-3 sm:text-lg">
         <p data-testid="next-up" className="min-w-0 truncate">
           {current && upNext
             ? t("recap.nextUp", { name: upNext.name, paper: upNext.paper.title })

@@ -122,6 +122,19 @@ export async function lighthouse(app) {
           ...results.map((r) => r.lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0),
         );
         checks.push([`${row.page} layout shift ${worst} = 0 in every run`, worst === 0]);
+        // What moved in any run that shifted (the table's line below is the median run's only).
+        for (const [i, r] of results.entries()) {
+          const items = r.lhr.audits["layout-shifts"]?.details?.items ?? [];
+          if (items.length)
+            console.log(
+              `${row.page}, run ${i + 1}: layout shifts: ${items
+                .map(
+                  (it) =>
+                    `${it.node?.selector ?? "?"} (${Math.round((it.score ?? 0) * 1e4) / 1e4})`,
+                )
+                .join(", ")}`,
+            );
+        }
       }
       const failing = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")

@@ -169,3 +169,47 @@ for (const locale of ["en", "ja"] as const) {
     });
   }
 }
+
+test("the presenter screen holds still as its clock, next-up line and page control arrive", async ({
+  browser,
+}) => {
+  const m = await makeRecapMeeting({ longFirst: true });
+  for (const viewport of [
+    { width: 1350, height: 940 },
+    { width: 412, height: 823 },
+  ]) {
+    const { page, context } = await signedInPage(browser, m.facilitator, {
+      locale: "en",
+      viewport,
+    });
+    // Every layout shift from the first paint, with where its moved elements sit.
+    await page.addInitScript(() => {
+      const shifts: string[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          sources?: { node?: Node | null }[];
+        })[])
+          for (const source of entry.sources ?? []) {
+            const node = source.node instanceof Element ? source.node : source.node?.parentElement;
+            const where = node?.closest("footer, [data-testid=slide-view]");
+            if (where)
+              shifts.push(`${where.tagName.toLowerCase()}: ${node!.tagName.toLowerCase()}`);
+          }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`/en${m.path}/recap`);
+    await expect(page.getByTestId("presenter-timer")).toHaveText(/\d:\d\d/);
+    await expect(page.getByTestId("slide-page")).toHaveText(/^1\/\d/);
+    await expect(page.getByTestId("next-up")).not.toBeEmpty();
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=slide-columns]")!.getAnimations().length === 0,
+    );
+    // Layout-shift entries are reported after the frame that shifted.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual(
+      [],
+    );
+    await context.close();
+  }
+});
