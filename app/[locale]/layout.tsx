@@ -65,6 +65,7 @@ export default async function LocaleLayout({
         {/* The catalog reaches client components as a chunk of the build, not in each payload. */}
         <Catalog locale={locale} timeZone={timeZone}>
           <SiteHeader
+            locale={locale}
             userName={user?.name ?? null}
             onLocaleChange={setLocaleAction}
             signOut={signOutAction}

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { getLocale } from "next-intl/server";
 import { getPathname } from "@/lib/i18n/navigation";
 import { SoftLinks } from "@/components/ui/soft-links";
 import { LanguageSwitcher } from "./language-switcher";
@@ -7,13 +6,15 @@ import { SignOutButton } from "./sign-out-button";
 import { NavIcon, navIcons } from "./nav-icon";
 
 type Props = {
+  /** The page's locale, as the layout has it. */
+  locale: string;
   userName: string | null;
   onLocaleChange: (locale: string) => Promise<{ ok: boolean }>;
   signOut: () => Promise<void>;
 };
 
-export async function SiteHeader({ userName, onLocaleChange, signOut }: Props) {
-  const [t, locale] = await Promise.all([getTranslations("nav"), getLocale()]);
+export async function SiteHeader({ locale, userName, onLocaleChange, signOut }: Props) {
+  const t = await getTranslations("nav");
   // Plain anchors under one client boundary, as on the group page (components/ui/soft-links.tsx):
   // the header is on every page, so its links cost nothing to render or hydrate.
   const path = (href: string) => getPathname({ href, locale });

@@ -62,7 +62,7 @@ export async function getMeetingForMember(
   userId: string,
 ): Promise<MeetingForMember | null> {
   const rows = await db.$queryRaw<
-    {
+    ({
       id: string;
       number: number | bigint;
       title: string;
@@ -75,16 +75,11 @@ export async function getMeetingForMember(
       groupSlug: string;
       readingMinutes: number | bigint;
       role: GroupRole;
-      updatedAt: unknown;
-      readingsAt: unknown;
-      readings: number | bigint;
-    }[]
+    } & StampColumns)[]
   >(
     Prisma.sql`SELECT m."id", m."number", m."title", m."scheduledAt", m."phase", m."facilitatorId",
         f."name" AS "facilitatorName", g."id" AS "groupId", g."name" AS "groupName",
-        g."slug" AS "groupSlug", g."readingMinutes", ms."role", m."updatedAt",
-        (SELECT MAX(r."updatedAt") FROM "Reading" r WHERE r."meetingId" = m."id") AS "readingsAt",
-        (SELECT COUNT(*) FROM "Reading" r WHERE r."meetingId" = m."id") AS "readings"
+        g."slug" AS "groupSlug", g."readingMinutes", ms."role", ${STAMP_COLUMNS}
       FROM "Meeting" m
         JOIN "Group" g ON g."id" = m."groupId"
         JOIN "Membership" ms ON ms."groupId" = g."id" AND ms."userId" = ${userId}
@@ -108,7 +103,7 @@ export async function getMeetingForMember(
       readingMinutes: rawNumber(m.readingMinutes),
     },
     role: m.role,
-    boardStamp: boardStamp(m.updatedAt, m.readingsAt, m.readings),
+    boardStamp: boardStamp(m),
   };
 }
 
@@ -295,16 +290,31 @@ export async function paperHistory(
  * written (through this app on any instance, a script, a restore).
  */
 export async function getBoardStamp(meetingId: string): Promise<string> {
-  // One statement (a page view checks it on every request): the meeting and its readings joined.
-  const rows = await db.$queryRaw<{ m: unknown; r: unknown; n: bigint | number }[]>(
-    Prisma.sql`SELECT m."updatedAt" AS m, MAX(r."updatedAt") AS r, COUNT(r."id") AS n
-      FROM "Meeting" m LEFT JOIN "Reading" r ON r."meetingId" = m."id"
-      WHERE m."id" = ${meetingId} GROUP BY m."id", m."updatedAt"`,
+  // One statement (a page view checks it on every request), the same columns as the meeting read.
+  const rows = await db.$queryRaw<StampColumns[]>(
+    Prisma.sql`SELECT ${STAMP_COLUMNS} FROM "Meeting" m WHERE m."id" = ${meetingId}`,
   );
-  const row = rows[0];
-  return row ? boardStamp(row.m, row.r, row.n) : "gone";
+  return rows[0] ? boardStamp(rows[0]) : "gone";
 }
 
-function boardStamp(meetingAt: unknown, readingsAt: unknown, readings: number | bigint): string {
-  return [rawInstant(meetingAt), rawInstant(readingsAt), rawNumber(readings)].join(":");
+/**
+ * The stamp's columns of the meeting aliased `m`, in one place for every statement that reads
+ * them: its own change, its readings' last change and their count.
+ */
+const STAMP_COLUMNS = Prisma.sql`m."updatedAt" AS "stampMeetingAt",
+  (SELECT MAX(r."updatedAt") FROM "Reading" r WHERE r."meetingId" = m."id") AS "stampReadingsAt",
+  (SELECT COUNT(*) FROM "Reading" r WHERE r."meetingId" = m."id") AS "stampReadings"`;
+
+type StampColumns = {
+  stampMeetingAt: unknown;
+  stampReadingsAt: unknown;
+  stampReadings: number | bigint;
+};
+
+function boardStamp(row: StampColumns): string {
+  return [
+    rawInstant(row.stampMeetingAt),
+    rawInstant(row.stampReadingsAt),
+    rawNumber(row.stampReadings),
+  ].join(":");
 }
