@@ -3,9 +3,10 @@
 // every acknowledged save is looked for in the database (after the server has stopped).
 import Database from "better-sqlite3";
 import { log } from "./app.mjs";
-import { measure, table } from "./load.mjs";
+import { measure, measureRounds, table } from "./load.mjs";
 
 const WRITERS = [10, 50];
+const ROUNDS = 4;
 const filler =
   " Key idea: a light decoder over heavy image embeddings, prompted by points or boxes.".repeat(3);
 
@@ -52,10 +53,12 @@ export async function autosave(app, { seconds, warmup }) {
   await measure(app.base, 10, warmup, endpoints.autosave);
   const results = {};
   for (const writers of WRITERS) {
-    for (const kind of ["baseline", "autosave"]) {
-      log(`autosave: ${kind} at ${writers} writers for ${seconds} s…`);
-      results[`${kind}@${writers}`] = await measure(app.base, writers, seconds, endpoints[kind]);
-    }
+    // The bare write and the save take turns in short slices, as the pages do (pages.mjs).
+    log(
+      `autosave: baseline, autosave at ${writers} writers, ${seconds} s each in ${ROUNDS} turns…`,
+    );
+    const measured = await measureRounds(app.base, writers, seconds, endpoints, ROUNDS);
+    for (const kind of ["baseline", "autosave"]) results[`${kind}@${writers}`] = measured[kind];
   }
 
   return {

@@ -3,6 +3,26 @@
 import { Pool } from "undici";
 
 export async function measure(base, clients, seconds, request) {
+  return summarize([await run(base, clients, seconds, request)]);
+}
+
+/**
+ * Each target measured in `rounds` slices of `seconds / rounds`, the targets taking turns slice by
+ * slice (a, b, c, a, b, c, …), each summed over its slices. On a machine whose speed drifts from one
+ * minute to the next, a ratio of two targets then compares them under the same conditions rather
+ * than under whatever each one's block of time met.
+ */
+export async function measureRounds(base, clients, seconds, targets, rounds) {
+  const slices = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, request] of Object.entries(targets)) {
+      slices[name].push(await run(base, clients, seconds / rounds, request));
+    }
+  }
+  return Object.fromEntries(Object.entries(slices).map(([name, s]) => [name, summarize(s)]));
+}
+
+async function run(base, clients, seconds, request) {
   const pool = new Pool(base, { connections: clients, pipelining: 1 });
   const latencies = [];
   let errors = 0;
@@ -25,14 +45,21 @@ export async function measure(base, clients, seconds, request) {
   );
   const elapsed = (performance.now() - started) / 1000;
   await pool.close();
-  latencies.sort((a, b) => a - b);
+  return { latencies, errors, elapsed };
+}
+
+/** One figure from one or more slices: requests over their summed time, percentiles over all. */
+export function summarize(slices) {
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const errors = slices.reduce((n, s) => n + s.errors, 0);
+  const elapsed = slices.reduce((n, s) => n + s.elapsed, 0);
   const pct = (p) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   const round = (x) => Math.round(x * 10) / 10;
   return {
     requests: latencies.length,
     errors,
-    rps: Math.round((latencies.length - errors) / elapsed),
+    rps: elapsed > 0 ? Math.round((latencies.length - errors) / elapsed) : 0,
     p50Ms: round(pct(50)),
     p95Ms: round(pct(95)),
     p99Ms: round(pct(99)),
