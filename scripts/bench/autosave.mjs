@@ -3,10 +3,9 @@
 // every acknowledged save is looked for in the database (after the server has stopped).
 import Database from "better-sqlite3";
 import { log } from "./app.mjs";
-import { measure, measureRounds, table } from "./load.mjs";
+import { ROUNDS, measure, measureRounds, table } from "./load.mjs";
 
 const WRITERS = [10, 50];
-const ROUNDS = 4;
 const filler =
   " Key idea: a light decoder over heavy image embeddings, prompted by points or boxes.".repeat(3);
 
@@ -57,7 +56,7 @@ export async function autosave(app, { seconds, warmup }) {
     log(
       `autosave: baseline, autosave at ${writers} writers, ${seconds} s each in ${ROUNDS} turns…`,
     );
-    const measured = await measureRounds(app.base, writers, seconds, endpoints, ROUNDS);
+    const measured = await measureRounds(app.base, writers, seconds, endpoints);
     for (const kind of ["baseline", "autosave"]) results[`${kind}@${writers}`] = measured[kind];
   }
 

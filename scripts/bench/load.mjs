@@ -12,7 +12,9 @@ export async function measure(base, clients, seconds, request) {
  * minute to the next, a ratio of two targets then compares them under the same conditions rather
  * than under whatever each one's block of time met.
  */
-export async function measureRounds(base, clients, seconds, targets, rounds) {
+export const ROUNDS = 4;
+
+export async function measureRounds(base, clients, seconds, targets, rounds = ROUNDS) {
   const slices = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [name, request] of Object.entries(targets)) {

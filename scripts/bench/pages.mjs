@@ -5,10 +5,9 @@
 // bare page and the pages take turns in short slices (ROUNDS per user count), so that a machine
 // slowing down or speeding up during the part weighs on the baseline as on the pages.
 import { log } from "./app.mjs";
-import { measure, measureRounds, table } from "./load.mjs";
+import { ROUNDS, measure, measureRounds, table } from "./load.mjs";
 
 const USERS = [10, 50];
-const ROUNDS = 4;
 const MIN_RATIO = 0.4;
 const MAX_P95 = 2.5;
 
@@ -36,7 +35,7 @@ export async function pages(app, { seconds, warmup }) {
     log(
       `pages: ${Object.keys(targets).join(", ")} at ${users} users, ${seconds} s each in ${ROUNDS} turns…`,
     );
-    const measured = await measureRounds(app.base, users, seconds, targets, ROUNDS);
+    const measured = await measureRounds(app.base, users, seconds, targets);
     for (const [name, x] of Object.entries(measured)) results[`${name}@${users}`] = x;
   }
 
