@@ -10,6 +10,7 @@ import { signOutAction } from "@/lib/auth/actions";
 import { setLocaleAction } from "@/lib/users/actions";
 import { SiteHeader } from "@/components/layout/site-header";
 import { timeZoneScript } from "@/lib/i18n/time-zone-script";
+import { zoneOffsets } from "@/lib/i18n/time-zone";
 import { Catalog } from "@/components/i18n/catalog";
 import "../globals.css";
 
@@ -52,7 +53,9 @@ export default async function LocaleLayout({
         {/* Before anything paints: times render in the reader's own zone, even on a first visit. */}
         <script
           nonce={requestHeaders.get("x-nonce") ?? undefined}
-          dangerouslySetInnerHTML={{ __html: timeZoneScript(timeZone) }}
+          dangerouslySetInnerHTML={{
+            __html: timeZoneScript(timeZone, zoneOffsets(timeZone)),
+          }}
         />
       </head>
       <body className="flex min-h-dvh flex-col">

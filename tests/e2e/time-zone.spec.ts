@@ -67,3 +67,35 @@ for (const c of cases) {
     await context.close();
   });
 }
+
+test("a page in a zone that keeps the browser's clocks loads once and never asks Intl for the zone", async ({
+  browser,
+}) => {
+  const owner = await makeUser({ name: "Tomo Owner" });
+  const group = await makeGroup(owner.id);
+  await makeMeeting(group.slug, owner.id, 1, {
+    phase: "PLANNED",
+    scheduledAt: new Date("2027-03-01T00:00:00Z"),
+  });
+  // Seoul's clocks are Tokyo's (the Japanese pages' first guess) every day of the year.
+  const { page, context } = await signedInPage(browser, owner, {
+    locale: "ja",
+    timezoneId: "Asia/Seoul",
+  });
+  await recordDocuments(page);
+  await page.addInitScript(() => {
+    const Original = Intl.DateTimeFormat;
+    const w = window as unknown as { intlAsked: number };
+    w.intlAsked = 0;
+    Intl.DateTimeFormat = new Proxy(Original, {
+      apply: (target, self, args) => (w.intlAsked++, Reflect.apply(target, self, args)),
+      construct: (target, args) => (w.intlAsked++, Reflect.construct(target, args)),
+    });
+  });
+  await page.goto(`/ja/groups/${group.slug}`);
+  await expect(page.getByTestId("meetings")).toContainText("2027/03/01 9:00");
+  expect(await documents(page)).toHaveLength(1);
+  expect(await page.evaluate(() => (window as unknown as { intlAsked: number }).intlAsked)).toBe(0);
+  expect((await context.cookies()).some((c) => c.name === "yomikai-tz")).toBe(false);
+  await context.close();
+});
