@@ -85,6 +85,13 @@ export function shuffled<T>(items: T[], random = Math.random): T[] {
   return out;
 }
 
+/**
+ * What a presenter timer shows until the clock is measured: ASCII, so that in the timer's
+ * monospace type it is exactly as wide as the "0:00" that replaces it (en dashes were wider, and
+ * the header moved when the time arrived).
+ */
+export const NO_ELAPSED = "-:--";
+
 /** "1:05" style, for presenter timers (minutes are few). */
 export function formatElapsed(ms: number): string {
   const total = Math.floor(ms / 1000);
