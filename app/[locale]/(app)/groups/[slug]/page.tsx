@@ -11,7 +11,8 @@ import { canAdminister, canManageMembers } from "@/lib/groups/schema";
 import { invitePath } from "@/lib/groups/invite-path";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { LeaveGroupButton, MemberActions } from "@/components/groups/member-actions";
+import { LeaveGroupButton } from "@/components/groups/member-actions";
+import { MemberList } from "@/components/groups/member-list";
 import { InvitePanel } from "@/components/groups/invite-panel";
 import { listMeetings } from "@/lib/meetings/data";
 import { ScheduleMeetingForm, StartNowButton } from "@/components/meetings/create-meeting";
@@ -189,45 +190,20 @@ export default async function GroupPage({ params }: Props) {
 
       <Card title={t("members.title")}>
         <SoftLinks>
-          <ul className="divide-y divide-slate-200">
-            {members.map((m) => (
-              <li
-                key={m.id}
-                data-member-id={m.user.id}
-                // Emails are for the people who manage members, never printed for everyone.
-                data-member={admin ? m.user.email : undefined}
-                className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
-              >
-                <div className="min-w-0">
-                  <p className="truncate font-medium">
-                    <a
-                      href={path(`/groups/${group.slug}/members/${m.user.id}`)}
-                      className="hover:underline"
-                    >
-                      {m.user.name}
-                    </a>
-                    {m.user.id === user.id ? (
-                      <span className="text-slate-500"> ({t("members.you")})</span>
-                    ) : null}
-                  </p>
-                  <p className="text-sm text-slate-600">
-                    <span data-role>{t(`roles.${m.role}`)}</span> ·{" "}
-                    {t("members.joined", {
-                      date: format.dateTime(m.createdAt, { dateStyle: "medium" }),
-                    })}
-                  </p>
-                </div>
-                {canManageMembers(group.role) && m.user.id !== user.id ? (
-                  <MemberActions
-                    groupSlug={group.slug}
-                    membershipId={m.id}
-                    name={m.user.name}
-                    role={m.role}
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <MemberList
+            groupSlug={group.slug}
+            viewerId={user.id}
+            canManage={canManageMembers(group.role)}
+            rows={members.map((m) => ({
+              id: m.id,
+              userId: m.user.id,
+              name: m.user.name,
+              email: admin ? m.user.email : null,
+              role: m.role,
+              joined: format.dateTime(m.createdAt, { dateStyle: "medium" }),
+              href: path(`/groups/${group.slug}/members/${m.user.id}`),
+            }))}
+          />
         </SoftLinks>
       </Card>
 
