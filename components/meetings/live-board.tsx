@@ -87,15 +87,21 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
               {t("title")} <span className="text-slate-500">({board.rows.length})</span>
             </h2>
             {closed ? null : (
-              <span
-                className={`flex items-center gap-1.5 text-xs ${connected ? "text-emerald-700" : "text-amber-700"}`}
-                role="status"
-              >
-                <span
-                  aria-hidden
-                  className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-500"}`}
-                />
-                {connected ? t("live") : t("reconnecting")}
+              // Both words hold their place, one hidden: the box is as wide as the longer, so a
+              // dropped connection and its return move nothing beside them.
+              <span className="grid justify-items-end text-xs" role="status">
+                {([true, false] as const).map((live) => (
+                  <span
+                    key={String(live)}
+                    className={`col-start-1 row-start-1 flex items-center gap-1.5 ${live ? "text-emerald-700" : "text-amber-700"} ${connected === live ? "" : "invisible"}`}
+                  >
+                    <span
+                      aria-hidden
+                      className={`size-2 rounded-full ${live ? "bg-emerald-500" : "bg-amber-500"}`}
+                    />
+                    {live ? t("live") : t("reconnecting")}
+                  </span>
+                ))}
               </span>
             )}
           </div>

@@ -342,9 +342,13 @@ test("a dropped live connection reconnects by itself and catches up", async ({ b
   await f.page.goto(path);
   const row = f.page.locator('[data-reader="Offline Catcher"]');
   await expect(row.getByTestId("board-status")).toHaveText("Not started");
+  // The connection's word changes in place: the board's heading beside it does not move.
+  const status = f.page.getByRole("status").filter({ hasText: "Live" });
+  const liveBox = await status.boundingBox();
 
   await f.context.setOffline(true);
   await expect(f.page.getByText("Reconnecting…")).toBeVisible({ timeout: 10_000 });
+  expect(await status.boundingBox()).toEqual(liveBox);
   await r.page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(new MeetingPage(r.page).timerStatus).toHaveText("Reading");
   await f.context.setOffline(false);

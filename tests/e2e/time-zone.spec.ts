@@ -1,6 +1,6 @@
 // Times show in the reader's own time zone from the very first page: the server cannot know the
 // zone before the browser says so, so the page must never be seen with the server's guess.
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { test, expect, makeUser, makeGroup, makeMeeting, signedInPage } from "./support/fixtures";
 
 /** Records, for every document the tab loads, whether it was visible and what it said. */
@@ -24,6 +24,19 @@ async function documents(page: Page) {
   }[];
 }
 
+/** A group with a meeting planned for 2027-03-01 00:00 UTC, and its owner's tab in `zone`. */
+async function meetingIn(browser: Browser, locale: "en" | "ja", zone: string) {
+  const owner = await makeUser({ name: "Tomo Owner" });
+  const group = await makeGroup(owner.id);
+  await makeMeeting(group.slug, owner.id, 1, {
+    phase: "PLANNED",
+    scheduledAt: new Date("2027-03-01T00:00:00Z"),
+  });
+  const { page, context } = await signedInPage(browser, owner, { locale, timezoneId: zone });
+  await recordDocuments(page);
+  return { page, context, group };
+}
+
 const cases = [
   // The server guesses UTC for English and Japan for Japanese; neither is right here.
   { locale: "en", zone: "Pacific/Auckland", local: "Mar 1, 2027, 1:00 PM", guess: "12:00 AM" },
@@ -34,18 +47,8 @@ for (const c of cases) {
   test(`a first visit from ${c.zone} (${c.locale}) never shows the server's guess of the zone`, async ({
     browser,
   }) => {
-    const owner = await makeUser({ name: "Tomo Owner" });
-    const group = await makeGroup(owner.id);
     // 2027-03-01 00:00 UTC: 13:00 in Auckland, 19:00 the evening before in New York.
-    await makeMeeting(group.slug, owner.id, 1, {
-      phase: "PLANNED",
-      scheduledAt: new Date("2027-03-01T00:00:00Z"),
-    });
-    const { page, context } = await signedInPage(browser, owner, {
-      locale: c.locale,
-      timezoneId: c.zone,
-    });
-    await recordDocuments(page);
+    const { page, context, group } = await meetingIn(browser, c.locale, c.zone);
     await page.goto(`/${c.locale}/groups/${group.slug}`);
     const meetings = page.getByTestId("meetings");
     await expect(meetings).toContainText(c.local);
@@ -71,18 +74,8 @@ for (const c of cases) {
 test("a page in a zone that keeps the browser's clocks loads once and never asks Intl for the zone", async ({
   browser,
 }) => {
-  const owner = await makeUser({ name: "Tomo Owner" });
-  const group = await makeGroup(owner.id);
-  await makeMeeting(group.slug, owner.id, 1, {
-    phase: "PLANNED",
-    scheduledAt: new Date("2027-03-01T00:00:00Z"),
-  });
   // Seoul's clocks are Tokyo's (the Japanese pages' first guess) every day of the year.
-  const { page, context } = await signedInPage(browser, owner, {
-    locale: "ja",
-    timezoneId: "Asia/Seoul",
-  });
-  await recordDocuments(page);
+  const { page, context, group } = await meetingIn(browser, "ja", "Asia/Seoul");
   await page.addInitScript(() => {
     const Original = Intl.DateTimeFormat;
     const w = window as unknown as { intlAsked: number };
