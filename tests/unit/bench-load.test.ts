@@ -48,9 +48,10 @@ describe("measureRounds", () => {
     // The order the server saw, runs of the same target collapsed: a b broken, three times.
     const turns = seen.filter((url, i) => url !== seen[i - 1]);
     expect(turns).toEqual(["/a", "/b", "/broken", "/a", "/b", "/broken", "/a", "/b", "/broken"]);
-    // Every request answered is counted once, in its own target.
-    expect(out.a.requests + out.b.requests + out.broken.requests).toBe(seen.length);
-    expect(out.a.requests).toBe(seen.filter((u) => u === "/a").length);
+    // Every request answered is counted once, in its own target, but for each client's first of
+    // a slice (its connection's): 2 clients × 3 targets × 3 rounds.
+    expect(out.a.requests + out.b.requests + out.broken.requests).toBe(seen.length - 18);
+    expect(out.a.requests).toBe(seen.filter((u) => u === "/a").length - 6);
     expect(out.a.errors).toBe(0);
     expect(out.broken.errors).toBe(out.broken.requests);
     expect(out.broken.rps).toBe(0);
@@ -73,5 +74,26 @@ describe("summarize", () => {
 
   it("reads nothing measured as zero, not as a division by zero", () => {
     expect(summarize([])).toMatchObject({ requests: 0, rps: 0, p95Ms: 0 });
+  });
+
+  it("leaves out each connection's first answer, however slow", async () => {
+    // A server whose answers take 20 ms, and a new connection's first 400 ms.
+    const slowFirst = createServer((req, res) => {
+      const first = !(req.socket as { answered?: boolean }).answered;
+      (req.socket as { answered?: boolean }).answered = true;
+      setTimeout(() => res.end("ok"), first ? 400 : 20);
+    });
+    await new Promise<void>((resolve) => slowFirst.listen(0, "127.0.0.1", resolve));
+    const address = slowFirst.address();
+    const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    try {
+      const out = (await measureRounds(url, 2, 1, { a: target("/a") }, 2)) as unknown as {
+        a: Figure & { p99Ms: number };
+      };
+      expect(out.a.requests).toBeGreaterThan(20);
+      expect(out.a.p99Ms).toBeLessThan(300);
+    } finally {
+      await new Promise<void>((resolve) => slowFirst.close(() => resolve()));
+    }
   });
 });
