@@ -39,7 +39,7 @@ export function PresenterProgress({
         aria-valuemin={0}
         aria-valuemax={hardSeconds}
         aria-valuenow={Math.min(seconds, hardSeconds)}
-        aria-valuetext={`${elapsed === null ? "–:––" : formatElapsed(elapsed)} ${t("target", { limit: formatElapsed(hardSeconds * 1000) })}`}
+        aria-valuetext={`${formatElapsed(elapsed)} ${t("target", { limit: formatElapsed(hardSeconds * 1000) })}`}
         className="relative h-3 w-full overflow-hidden rounded-full bg-[var(--line,#cbd5e1)]"
       >
         <div

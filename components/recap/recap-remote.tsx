@@ -3,13 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
-import {
-  formatElapsed,
-  NO_ELAPSED,
-  isClosingSlide,
-  presenterElapsed,
-  timerLevel,
-} from "@/lib/recap/recap";
+import { formatElapsed, isClosingSlide, presenterElapsed, timerLevel } from "@/lib/recap/recap";
 import { useMeetingEvents } from "@/components/meetings/use-meeting-events";
 import { useServerNow, useServerOffset } from "@/components/meetings/use-server-clock";
 import { useRecapCommands } from "./use-recap-commands";
@@ -67,7 +61,7 @@ export function RecapRemote({ initial }: { initial: BoardState }) {
             data-level={level}
             className={`mt-3 font-mono text-6xl font-bold tabular-nums ${levelClass[level]}`}
           >
-            {elapsed === null ? NO_ELAPSED : formatElapsed(elapsed)}
+            {formatElapsed(elapsed)}
             <span className="ml-2 text-xl font-medium text-slate-500">
               {t("target", { limit: formatElapsed(r.hardSeconds * 1000) })}
             </span>

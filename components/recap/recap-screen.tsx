@@ -7,7 +7,6 @@ import type { BoardState } from "@/lib/meetings/board";
 import {
   apply,
   formatElapsed,
-  NO_ELAPSED,
   isClosingSlide,
   presenterElapsed,
   timerLevel,
@@ -198,7 +197,7 @@ export function RecapScreen({
             aria-live="off"
             className={`font-mono text-4xl font-bold tabular-nums sm:text-5xl ${levelClass[level]}`}
           >
-            {elapsed === null ? NO_ELAPSED : formatElapsed(elapsed)}
+            {formatElapsed(elapsed)}
             <span className="ml-2 text-xl font-medium text-[var(--muted)] sm:text-2xl">
               {t("recap.target", { limit: formatElapsed(r.hardSeconds * 1000) })}
             </span>

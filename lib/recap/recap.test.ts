@@ -67,5 +67,8 @@ describe("recap state", () => {
     const out = shuffled(["a", "b", "c", "d"], () => (seed = (seed * 7.1) % 1));
     expect([...out].sort()).toEqual(["a", "b", "c", "d"]);
     expect(formatElapsed(65_000)).toBe("1:05");
+    // Not measured yet: as many characters as "0:00", so the timer keeps its width.
+    expect(formatElapsed(null)).toBe("-:--");
+    expect(formatElapsed(null)).toHaveLength(formatElapsed(0).length);
   });
 });

@@ -90,10 +90,11 @@ export function shuffled<T>(items: T[], random = Math.random): T[] {
  * monospace type it is exactly as wide as the "0:00" that replaces it (en dashes were wider, and
  * the header moved when the time arrived).
  */
-export const NO_ELAPSED = "-:--";
+const NO_ELAPSED = "-:--";
 
-/** "1:05" style, for presenter timers (minutes are few). */
-export function formatElapsed(ms: number): string {
+/** "1:05" style, for presenter timers (minutes are few); `null` (not measured yet) is "-:--". */
+export function formatElapsed(ms: number | null): string {
+  if (ms === null) return NO_ELAPSED;
   const total = Math.floor(ms / 1000);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 }
