@@ -28,19 +28,59 @@ function sqliteAdapter(url: string, timeoutMs: number) {
       await adapter.executeScript(
         `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${timeoutMs};`,
       );
-      beginImmediate(adapter);
+      reuseStatements(adapter);
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   };
 }
 
-/** The adapter opens its transactions with the statement "BEGIN"; this makes it BEGIN IMMEDIATE. */
-function beginImmediate(adapter: object) {
-  const client = (adapter as { client?: { prepare?: (sql: string) => unknown } }).client;
+/** How many distinct statements a connection keeps prepared (the app issues a few dozen). */
+const STATEMENTS_KEPT = 500;
+
+type Statement = {
+  reader: boolean;
+  columns(): unknown[];
+  raw(on: boolean): { all(args: unknown[]): unknown[] };
+  run(args?: unknown[]): unknown;
+};
+
+/**
+ * The adapter prepares each query's SQL again on every call (`prepare(sql).bind(args)`), and
+ * compiling the statement was the largest single cost of a page's reads. This keeps each SQL
+ * text's statement and binds the arguments at each call instead. A statement is used by one call at
+ * a time: the driver runs it synchronously to the end (no cursor stays open across calls).
+ *
+ * It also opens transactions with BEGIN IMMEDIATE where the adapter says BEGIN (see above).
+ */
+function reuseStatements(adapter: object) {
+  const client = (adapter as { client?: { prepare?: (sql: string) => Statement } }).client;
   if (!client?.prepare) throw new Error("The SQLite adapter no longer exposes its connection");
   const prepare = client.prepare.bind(client);
-  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  const kept = new Map<string, Statement>();
+  const statement = (sql: string) => {
+    let stmt = kept.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(sql, stmt);
+    }
+    return stmt;
+  };
+  // The adapter's calls: prepare(sql).bind(args) then .reader, .columns(), .raw().all() or .run();
+  // and prepare("BEGIN").run().
+  (client as { prepare: unknown }).prepare = (sql: string) => {
+    const stmt = statement(sql);
+    return {
+      run: () => stmt.run(),
+      bind: (args: unknown[]) => ({
+        reader: stmt.reader,
+        columns: () => stmt.columns(),
+        raw: () => ({ all: () => stmt.raw(true).all(args) }),
+        run: () => stmt.run(args),
+      }),
+    };
+  };
 }
 
 export function createPrismaClient(url: string, { max = 10, timeoutMs = 5000 } = {}): Db {
