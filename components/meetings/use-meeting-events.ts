@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { BoardState } from "@/lib/meetings/board";
 
 /**
@@ -29,7 +29,8 @@ export function useMeetingEvents(
       source.addEventListener("board", (e) => {
         lastHeard = Date.now();
         const next = JSON.parse((e as MessageEvent<string>).data) as BoardState;
-        setBoard(next);
+        // A snapshot redraws the whole board: rendered in slices, so typing never waits for it.
+        startTransition(() => setBoard(next));
         setConnected(true);
         if (next.phase !== phase.current) {
           phase.current = next.phase;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { estimateOffset, type ClockSample } from "@/lib/readings/countdown";
 
 const SAMPLES = 3;
@@ -62,7 +62,8 @@ export function useServerOffset(): number | null {
         samples.push(s);
         const estimate = estimateOffset(samples);
         if (cancelled || estimate === null) continue;
-        setOffset(estimate);
+        // The first estimate starts the clocks everywhere on the page: not urgent (see below).
+        startTransition(() => setOffset(estimate));
         rememberOffset(estimate);
       }
       if (!cancelled && samples.length === 0) setOffset((known) => known ?? recalledOffset());
@@ -84,12 +85,17 @@ export function useServerOffset(): number | null {
 /**
  * The server's "now", re-read from the clock (never counted) several times a second; null until
  * the offset is known, so that nothing shows a time that is not the server's.
+ *
+ * Each tick is a transition: a page with fifty readers redraws its board on it, and as an urgent
+ * update that render ran in one piece (a phone's main thread blocked for 100–300 ms at load, when
+ * the first tick redraws every row). As a transition React renders it in slices between the
+ * reader's keystrokes and commits only the finished tree.
  */
 export function useServerNow(offset: number | null, everyMs = 250): number | null {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     if (offset === null) return;
-    const tick = () => setNow(Date.now() + offset);
+    const tick = () => startTransition(() => setNow(Date.now() + offset));
     tick();
     const timer = setInterval(tick, everyMs);
     return () => clearInterval(timer);
