@@ -231,3 +231,36 @@ test("the header is painted whole on a slow phone: its links never appear one by
   }
   await context.close();
 });
+
+test("the way back to the group is fetched when the reader reaches for it, not as the page opens", async ({
+  browser,
+}) => {
+  const user = await makeUser();
+  // The reader facilitates: the projector's link beside the form is prefetched as the page opens,
+  // which tells this test that the page's prefetching has run.
+  const r = await makeReading(user, { startedAgoMs: 60_000 });
+  const { page, context } = await signedInPage(browser, user, {
+    viewport: { width: 1440, height: 900 },
+  });
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() !== "document" && request.headers()["rsc"] === "1")
+      fetched.push(new URL(request.url()).pathname);
+  });
+  const groupPath = `/en/groups/${r.groupSlug}`;
+  await page.goto(`/en${r.path}`);
+  await expect.poll(() => fetched).toContain(`/en${r.path}/projector`);
+  await expect(page.getByTestId("time-left")).toHaveText(/^\d\d:\d\d$/);
+  expect(
+    fetched,
+    "nothing fetched the group page while the reader did not reach for it",
+  ).not.toContain(groupPath);
+
+  const back = page.getByRole("link", { name: /Back to/ });
+  await back.hover();
+  await expect.poll(() => fetched).toContain(groupPath);
+  await back.click();
+  await expect(page).toHaveURL(new RegExp(`${groupPath}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await context.close();
+});

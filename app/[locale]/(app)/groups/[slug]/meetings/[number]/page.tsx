@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { meetingTitle } from "@/lib/meetings/schema";
 import { getFormatter, getTranslations, setRequestLocale, getTimeZone } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, getPathname } from "@/lib/i18n/navigation";
+import { SoftLinks } from "@/components/ui/soft-links";
 import { listGroupMembersForFacilitation } from "@/lib/meetings/data";
 import { listRecapSlides } from "@/lib/recap/data";
 import { loadMeetingPage, parseMeetingNumber } from "@/lib/meetings/loaders";
@@ -55,10 +56,16 @@ export default async function MeetingPage({ params }: Props) {
     // On a phone the reader's countdown and form come right after the facilitator's one-bar
     // controls; the meeting link and the projector move below them (max-lg:order-*).
     <div className="flex flex-col gap-6" data-wide={joined || undefined}>
-      <div>
-        <Link href={`/groups/${meeting.group.slug}`} className="text-brand-700 text-sm underline">
+      {/* The way back is prefetched when the pointer or focus reaches it, not as the page opens:
+          fifty readers opening their page at the start would each fetch the group page too, and
+          a phone would decode it while the reader's form starts. */}
+      <SoftLinks>
+        <a
+          href={getPathname({ href: `/groups/${meeting.group.slug}`, locale })}
+          className="text-brand-700 text-sm underline"
+        >
           {t("meeting.back", { group: meeting.group.name })}
-        </Link>
+        </a>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">
             {meetingTitle(meeting, locale, await getTimeZone())}
@@ -90,7 +97,7 @@ export default async function MeetingPage({ params }: Props) {
             <span className="text-slate-600">{t("calendar.addMeetingHint")}</span>
           </p>
         ) : null}
-      </div>
+      </SoftLinks>
 
       {canDrive ? (
         <FacilitatorControls
