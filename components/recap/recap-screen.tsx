@@ -184,7 +184,7 @@ export function RecapScreen({
       className="fixed inset-0 z-40 flex flex-col overflow-hidden bg-[var(--bg)] text-[var(--fg)]"
     >
       {/* The header, progress bar and footer grow on a big screen as the slide's type does. */}
-      <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-[var(--line)] px-4 py-2 text-lg min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:px-6 sm:py-3">
+      <header className="relative flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-[var(--line)] px-4 py-2 text-lg min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:px-6 sm:py-3">
         <p data-testid="recap-progress" className="font-medium text-[var(--muted)]">
           {current
             ? t("recap.progress", { current: r.index + 1, total: r.order.length })
@@ -208,10 +208,16 @@ export function RecapScreen({
             ) : null}
           </p>
         ) : null}
-        <div className="flex items-center gap-2 text-sm">
+        {/* A dropped connection is said under the header's edge, over the slide: in the header's
+            row the word would push the timer and the buttons aside as it came and went. */}
+        <span role="status" className="absolute top-full right-4 z-10 mt-2 text-sm sm:right-6">
           {!connected ? (
-            <span className="text-[var(--warn)]">{t("board.reconnecting")}</span>
+            <span className="rounded border border-[var(--line)] bg-[var(--bg)] px-2 py-1 text-[var(--warn)] shadow-sm">
+              {t("board.reconnecting")}
+            </span>
           ) : null}
+        </span>
+        <div className="flex items-center gap-2 text-sm">
           {!canDrive ? <span className="text-[var(--muted)]">{t("recap.following")}</span> : null}
           <button
             type="button"

@@ -219,3 +219,38 @@ test("the presenter screen holds still as its clock, next-up line and page contr
     await context.close();
   }
 });
+
+test("a dropped connection is told on the presenter screen without moving its header", async ({
+  browser,
+}) => {
+  const m = await makeRecapMeeting();
+  for (const viewport of [
+    { width: 1350, height: 940 },
+    { width: 412, height: 823 },
+  ]) {
+    const { page, context } = await signedInPage(browser, m.facilitator, {
+      locale: "en",
+      viewport,
+    });
+    await page.goto(`/en${m.path}/recap`);
+    await expect(page.getByTestId("presenter-timer")).toHaveText(/\d:\d\d/);
+    const header = page.locator("header").filter({ has: page.getByTestId("recap-progress") });
+    const boxes = async () => ({
+      header: await header.boundingBox(),
+      progress: await page.getByTestId("recap-progress").boundingBox(),
+      // The same width at every second (tabular digits): where it sits is what could move.
+      timer: await page.getByTestId("presenter-timer").boundingBox(),
+      leave: await page.getByRole("button", { name: "Leave" }).boundingBox(),
+    });
+    const before = await boxes();
+
+    await context.setOffline(true);
+    await expect(page.getByRole("status").getByText("Reconnecting…")).toBeVisible({
+      timeout: 10_000,
+    });
+    expect(await boxes(), `${viewport.width} px: the header as it was`).toEqual(before);
+    await context.setOffline(false);
+    await expect(page.getByText("Reconnecting…")).toBeHidden({ timeout: 10_000 });
+    await context.close();
+  }
+});
