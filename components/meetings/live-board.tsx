@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo, type ReactNode } from "react";
+import { memo, Suspense, useMemo, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
@@ -108,32 +108,37 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
           {board.rows.length === 0 ? (
             <p className="text-sm text-slate-600">{t("empty")}</p>
           ) : (
-            <ul className="divide-y divide-slate-100" data-testid="board">
-              {board.rows.map((row) => {
-                const status = now === null ? null : statusAt(row.countdown, now);
-                const remaining = now === null ? 0 : remainingMs(row.countdown, now);
-                return (
-                  <BoardRow
-                    key={row.readingId}
-                    name={row.name}
-                    you={row.userId === userId ? t("you") : null}
-                    reread={row.reread ? tm("reread") : null}
-                    paperTitle={row.paperTitle}
-                    paperHref={row.paperHref}
-                    // A closed meeting is a record: its readers are listed without clocks.
-                    clock={
-                      closed || status === null || status === "notStarted"
-                        ? ""
-                        : formatClock(remaining)
-                    }
-                    late={status === "overtime" || (status === "done" && remaining < 0)}
-                    status={status ? ts(status) : null}
-                    statusWidth={statusWidth}
-                    answered={full ? t("answered", { count: row.answered }) : null}
-                  />
-                );
-              })}
-            </ul>
+            // Its own boundary: the page hydrates the reader's timer and form first and the fifty
+            // rows after, in a task of their own, instead of the phone's main thread taking both
+            // at once. Nothing in it suspends: the server's rows show from the first paint.
+            <Suspense fallback={null}>
+              <ul className="divide-y divide-slate-100" data-testid="board">
+                {board.rows.map((row) => {
+                  const status = now === null ? null : statusAt(row.countdown, now);
+                  const remaining = now === null ? 0 : remainingMs(row.countdown, now);
+                  return (
+                    <BoardRow
+                      key={row.readingId}
+                      name={row.name}
+                      you={row.userId === userId ? t("you") : null}
+                      reread={row.reread ? tm("reread") : null}
+                      paperTitle={row.paperTitle}
+                      paperHref={row.paperHref}
+                      // A closed meeting is a record: its readers are listed without clocks.
+                      clock={
+                        closed || status === null || status === "notStarted"
+                          ? ""
+                          : formatClock(remaining)
+                      }
+                      late={status === "overtime" || (status === "done" && remaining < 0)}
+                      status={status ? ts(status) : null}
+                      statusWidth={statusWidth}
+                      answered={full ? t("answered", { count: row.answered }) : null}
+                    />
+                  );
+                })}
+              </ul>
+            </Suspense>
           )}
         </section>
       }
