@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, Suspense, useMemo, type ReactNode } from "react";
+import { Activity, memo, useMemo, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
@@ -108,10 +108,12 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
           {board.rows.length === 0 ? (
             <p className="text-sm text-slate-600">{t("empty")}</p>
           ) : (
-            // Its own boundary: the page hydrates the reader's timer and form first and the fifty
-            // rows after, in a task of their own, instead of the phone's main thread taking both
-            // at once. Nothing in it suspends: the server's rows show from the first paint.
-            <Suspense fallback={null}>
+            // A boundary of their own: the page hydrates the reader's timer and form first and the
+            // fifty rows after, in a task of their own, instead of a phone's main thread taking
+            // both at once. An Activity rather than a Suspense boundary: React sends a large
+            // Suspense boundary's HTML after the rest of the page and swaps it in a frame or two
+            // later; an Activity's rows stay where they are in the HTML and show with the page.
+            <Activity mode="visible">
               <ul className="divide-y divide-slate-100" data-testid="board">
                 {board.rows.map((row) => {
                   const status = now === null ? null : statusAt(row.countdown, now);
@@ -138,7 +140,7 @@ export function MeetingLive({ children, initial, userId, groupSlug, number, full
                   );
                 })}
               </ul>
-            </Suspense>
+            </Activity>
           )}
         </section>
       }

@@ -264,3 +264,23 @@ test("the way back to the group is fetched when the reader reaches for it, not a
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await context.close();
 });
+
+test("the board's rows come in the page's HTML where they show, not after it", async ({
+  browser,
+}) => {
+  const user = await makeUser();
+  const r = await makeReading(user, { startedAgoMs: 60_000 });
+  const other = await makeUser({ name: "Second Reader" });
+  await addMember(r.groupSlug, other.id);
+  await addReading(r.meetingId, other.id, { startedAgoMs: 30_000 });
+  const { page, context } = await signedInPage(browser, user);
+  const html = await (await page.request.get(`/en${r.path}`)).text();
+  const board = html.indexOf('data-testid="board"');
+  expect(board, "the board's list is in the HTML").toBeGreaterThan(0);
+  // Before the main element closes, and not held back in a hidden part that a script swaps in
+  // a frame or two after the page has painted.
+  expect(board).toBeLessThan(html.indexOf("</main>"));
+  expect(html.slice(0, board)).not.toMatch(/<template id="B:|<div hidden id="S:/);
+  expect(html.indexOf('data-reader="Second Reader"')).toBeLessThan(html.indexOf("</main>"));
+  await context.close();
+});
