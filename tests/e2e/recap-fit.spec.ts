@@ -1,7 +1,7 @@
 // The recap slide fits the screen it is shown on, from a laptop to a 4K projector and a phone held
 // upright, with answers as long as real minutes hold: every answer's last line is on the screen on
 // some page of the slide, nothing runs under the footer, and the question labels stay readable.
-import type { Page, TestInfo } from "@playwright/test";
+import type { Browser, Page, TestInfo } from "@playwright/test";
 import { test, expect, makeRecapMeeting, signedInPage } from "./support/fixtures";
 
 const SCREENS = [
@@ -170,18 +170,26 @@ for (const locale of ["en", "ja"] as const) {
   }
 }
 
+/** The facilitator's own screen while presenting: a laptop, and a phone held upright. */
+const PRESENTER_SCREENS = [
+  { width: 1350, height: 940 },
+  { width: 412, height: 823 },
+];
+
+function presenterScreen(
+  browser: Browser,
+  m: Awaited<ReturnType<typeof makeRecapMeeting>>,
+  viewport: { width: number; height: number },
+) {
+  return signedInPage(browser, m.facilitator, { locale: "en", viewport });
+}
+
 test("the presenter screen holds still as its clock, next-up line and page control arrive", async ({
   browser,
 }) => {
   const m = await makeRecapMeeting({ longFirst: true });
-  for (const viewport of [
-    { width: 1350, height: 940 },
-    { width: 412, height: 823 },
-  ]) {
-    const { page, context } = await signedInPage(browser, m.facilitator, {
-      locale: "en",
-      viewport,
-    });
+  for (const viewport of PRESENTER_SCREENS) {
+    const { page, context } = await presenterScreen(browser, m, viewport);
     // Every layout shift from the first paint, with where its moved elements sit.
     await page.addInitScript(() => {
       const shifts: string[] = [];
@@ -224,14 +232,8 @@ test("a dropped connection is told on the presenter screen without moving its he
   browser,
 }) => {
   const m = await makeRecapMeeting();
-  for (const viewport of [
-    { width: 1350, height: 940 },
-    { width: 412, height: 823 },
-  ]) {
-    const { page, context } = await signedInPage(browser, m.facilitator, {
-      locale: "en",
-      viewport,
-    });
+  for (const viewport of PRESENTER_SCREENS) {
+    const { page, context } = await presenterScreen(browser, m, viewport);
     await page.goto(`/en${m.path}/recap`);
     await expect(page.getByTestId("presenter-timer")).toHaveText(/\d:\d\d/);
     const header = page.locator("header").filter({ has: page.getByTestId("recap-progress") });
