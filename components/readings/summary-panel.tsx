@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import type { SummaryInitial } from "@/lib/readings/autosave-answer";
@@ -97,11 +97,18 @@ export function SummaryPanel({
 }) {
   const [ready, setReady] = useState(false);
   const formReady = useCallback(() => setReady(true), []);
+  // The same element across the panel's renders: when the form reports ready (in its first
+  // commit), the panel drops the placeholder without drawing the whole form a second time in the
+  // same task.
+  const form = useMemo(
+    () => <SummaryForm readingId={readingId} initial={initial} onReady={formReady} />,
+    [readingId, initial, formReady],
+  );
   return (
     <>
       <OfflineShell />
       {ready ? null : <SummarySkeleton initial={initial} />}
-      <SummaryForm readingId={readingId} initial={initial} onReady={formReady} />
+      {form}
     </>
   );
 }
