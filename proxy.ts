@@ -2,9 +2,10 @@
 // fresh nonce (Next.js reads it from the request and puts it on its inline scripts). Access checks
 // live in each page and action.
 import createMiddleware from "next-intl/middleware";
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy } from "@/lib/security-headers";
+import { isDecodablePath, isOutsideLocalePages, malformedPathResponse } from "@/lib/request-path";
 
 const intl = createMiddleware(routing);
 
@@ -17,6 +18,11 @@ const oauthOrigins = [
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export default function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // A path whose %-escapes do not decode: a 400 here, not the router's plain 500 further on.
+  if (!isDecodablePath(pathname)) return malformedPathResponse(pathname);
+  // Reached only through the matcher's second entry (a path with a %): nothing else to do.
+  if (isOutsideLocalePages(pathname)) return NextResponse.next();
   // A server action sent more than Next.js will read: a clear 413 here, not its server error.
   if (
     request.method === "POST" &&
@@ -42,5 +48,7 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: "/((?!api|bench|_next|_vercel|.*\\..*).*)",
+  // The localised pages; and any path with a %, to answer one that does not decode (route handlers
+  // and files included, which the first entry leaves out).
+  matcher: ["/((?!api|bench|_next|_vercel|.*\\..*).*)", "/(.*%.*)"],
 };

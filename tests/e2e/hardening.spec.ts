@@ -197,3 +197,37 @@ test("the benchmark's baseline page does not exist outside a benchmark run", asy
     expect(await res.text()).not.toContain("Paper ");
   }
 });
+
+test("an address whose %-escapes do not decode is a 400 that says so, for pages, route handlers and files alike", async ({
+  request,
+  page,
+}) => {
+  // Next.js's router answered each of these with a bare 500.
+  for (const path of ["/en/groups/%E0%A4%A", "/ja/groups/%C0", "/%ff", "/en/%"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(res.headers()["content-type"], path).toContain("text/html");
+  }
+  for (const path of ["/api/%ff", "/api/readings/%E0%A4%A/pdf"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error.code, path).toBe("INVALID_INPUT");
+  }
+  for (const path of ["/_next/static/%ff", "/favicon.ico%ff", "/bench%ff"]) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(400);
+  }
+
+  // A person who follows such a link reads why, in the link's language first.
+  await page.goto("/ja/groups/%E0%A4%A");
+  await expect(page.getByRole("heading", { name: "このアドレスは正しくありません" })).toBeVisible();
+  await page.getByRole("link", { name: "Yomikai" }).first().click();
+  await expect(page).toHaveURL(/\/ja(\/|$)/);
+
+  // Escapes that decode are left alone.
+  for (const path of ["/ja/groups/%E8%AA%AD%E3%81%BF", "/en/groups/a%20b"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(307);
+    expect(res.headers().location, path).toContain("sign-in");
+  }
+  expect((await request.get("/api/health")).status()).toBe(200);
+});
