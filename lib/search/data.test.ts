@@ -6,7 +6,8 @@ import { createTestDatabase } from "@/tests/unit/test-database";
 
 const testDb = await createTestDatabase();
 const { db } = await import("@/lib/db");
-const { searchArchive } = await import("./data");
+const { archiveFacetQueries, listArchiveFacets, searchArchive } = await import("./data");
+const { Prisma } = await import("@/lib/db");
 const { closeLiveBus } = await import("@/lib/live/bus");
 const { env } = await import("@/lib/env");
 
@@ -156,6 +157,46 @@ describe("the archive's search", () => {
       data: { groupId: group, paperId: r.imitation!.paperId, addedById: readers.ben },
     });
     expect(await ids({ queued: true })).toEqual([r.imitation!.id]);
+  });
+
+  it("offers the group's own readers and categories as filters, read through the search table's indexes", async () => {
+    expect(await listArchiveFacets(group)).toEqual({
+      readers: [
+        { id: readers.aki, name: "Aki" },
+        { id: readers.ben, name: "Ben" },
+      ],
+      categories: ["cs.CV", "cs.RO"],
+    });
+    // Aki reads in the other group too; its paper has no category.
+    expect(await listArchiveFacets(other)).toEqual({
+      readers: [{ id: readers.aki, name: "Aki" }],
+      categories: [],
+    });
+    const sql = archiveFacetQueries(group);
+    if (env().databaseProvider === "postgres") {
+      const plans = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        return Promise.all(
+          [sql.readers, sql.categories].map((q) =>
+            tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${q}`),
+          ),
+        );
+      });
+      for (const plan of plans)
+        expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("ReadingSearch_groupId");
+    } else {
+      // Each choice is read from an index of the group's rows alone, never from every account or
+      // paper of the instance checked against the group.
+      const plan = async (q: (typeof sql)["readers"]) =>
+        (await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${q}`))
+          .map((row) => row.detail)
+          .join("\n");
+      expect(await plan(sql.readers)).toContain("COVERING INDEX ReadingSearch_groupId_userId_idx");
+      expect(await plan(sql.categories)).toContain(
+        "COVERING INDEX ReadingSearch_groupId_paperId_idx",
+      );
+      expect(await plan(sql.readers)).not.toMatch(/SCAN u\b/);
+    }
   });
 
   it("stays in step with every write, by the database's own triggers", async () => {

@@ -170,20 +170,30 @@ export async function searchArchive(
   };
 }
 
-/** The archive's filter choices: the group's readers and the arXiv categories it has read. */
+/**
+ * The archive's filter choices: the group's readers and the arXiv categories it has read, from the
+ * search table's rows of the group (its (group, reader) and (group, paper) indexes hold all that is
+ * needed). Asked through the models' relations, the database checked every account and every paper
+ * of the instance against the group's meetings: 0.5 ms on an instance of one group, 40–60 ms beside
+ * 800 accounts of other groups, on every archive page.
+ */
+export function archiveFacetQueries(groupId: string) {
+  return {
+    readers: Prisma.sql`SELECT u."id", u."name" FROM "User" u
+      WHERE u."id" IN (SELECT s."userId" FROM "ReadingSearch" s WHERE s."groupId" = ${groupId})
+      ORDER BY u."name" ASC, u."id" ASC`,
+    categories: Prisma.sql`SELECT DISTINCT p."primaryCategory" AS "category" FROM "Paper" p
+      WHERE p."primaryCategory" IS NOT NULL
+        AND p."id" IN (SELECT s."paperId" FROM "ReadingSearch" s WHERE s."groupId" = ${groupId})
+      ORDER BY "category" ASC`,
+  };
+}
+
 export async function listArchiveFacets(groupId: string) {
+  const sql = archiveFacetQueries(groupId);
   const [readers, categories] = await Promise.all([
-    db.user.findMany({
-      where: { readings: { some: { meeting: { groupId } } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db.paper.findMany({
-      where: { primaryCategory: { not: null }, readings: { some: { meeting: { groupId } } } },
-      distinct: ["primaryCategory"],
-      orderBy: { primaryCategory: "asc" },
-      select: { primaryCategory: true },
-    }),
+    db.$queryRaw<{ id: string; name: string }[]>(sql.readers),
+    db.$queryRaw<{ category: string }[]>(sql.categories),
   ]);
-  return { readers, categories: categories.map((c) => c.primaryCategory!) };
+  return { readers, categories: categories.map((c) => c.category) };
 }
