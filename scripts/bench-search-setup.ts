@@ -1,11 +1,18 @@
 // The search benchmark's world, added to the bench database's group "bench": 10,000 readings
 // (200 past meetings × 50 readers) of papers with realistic Japanese and English titles, abstracts,
 // gists and answers, made by a fixed pseudo-random sequence so every run searches the same text.
+// Beside it, the rest of a company's instance: 19 other groups of 50 people each, 4 meetings
+// apiece, reading the same kinds of papers, so a search is measured among other groups' accounts
+// and texts that match it too, as it would run on a shared server (the archive once read slower
+// beside a thousand other accounts, and only a whole bench run, after its capacity part, showed it).
 // The database's triggers index them as they are written, as they would any reading.
 import { randomUUID } from "node:crypto";
 import { createPrismaClient } from "../lib/db-client";
 
 const MEETINGS = Number(process.argv[2] ?? 200);
+const OTHER_GROUPS = 19;
+const OTHER_MEMBERS = 50;
+const OTHER_MEETINGS = 4;
 const db = createPrismaClient(process.env.DATABASE_URL!);
 
 let seed = 20261206;
@@ -189,34 +196,65 @@ async function main() {
   for (let i = 0; i < papers.length; i += 500)
     await db.paper.createMany({ data: papers.slice(i, i + 500) });
   const start = Date.UTC(2022, 0, 3, 10);
-  for (let m = 0; m < MEETINGS; m++) {
-    const meeting = await db.meeting.create({
+  const holdMeetings = async (groupId: string, readers: string[], count: number, first: number) => {
+    for (let m = 0; m < count; m++) {
+      const meeting = await db.meeting.create({
+        data: {
+          groupId,
+          number: first + m,
+          title: "",
+          scheduledAt: new Date(start + m * 7 * 24 * 60 * 60_000),
+          facilitatorId: readers[0]!,
+          phase: "CLOSED",
+        },
+        select: { id: true },
+      });
+      await db.reading.createMany({
+        data: readers.map((userId) => ({
+          meetingId: meeting.id,
+          userId,
+          paperId: pick(papers).id,
+          durationMs: 50 * 60_000,
+          gist: `${pick(fieldsJa)}${pick(claimsJa).replace("{n}", number())}`,
+          whatIsIt: answer(2, 5),
+          novelty: answer(1, 4),
+          keyTechnique: answer(2, 6),
+          validation: answer(1, 4),
+          discussion: answer(1, 3),
+          nextPapers: answer(0, 2),
+          answered: 6,
+        })),
+      });
+    }
+  };
+  await holdMeetings(
+    group.id,
+    members.map((m) => m.userId),
+    MEETINGS,
+    1000,
+  );
+  const tag = randomUUID().slice(0, 8);
+  for (let g = 0; g < OTHER_GROUPS; g++) {
+    const people = Array.from({ length: OTHER_MEMBERS }, (_, i) => ({
+      id: randomUUID(),
+      email: `search-${tag}-${g}-${i}@bench.test`,
+      name: `${pick(["Aoki", "Baba", "Chiba", "Endo", "Fujita", "Goto"])} ${g}-${i}`,
+    }));
+    await db.user.createMany({ data: people });
+    const other = await db.group.create({
       data: {
-        groupId: group.id,
-        number: 1000 + m,
-        title: "",
-        scheduledAt: new Date(start + m * 7 * 24 * 60 * 60_000),
-        facilitatorId: members[0]!.userId,
-        phase: "CLOSED",
+        name: `Other ${g}`,
+        slug: `search-${tag}-${g}`,
+        memberships: { createMany: { data: people.map((p) => ({ userId: p.id })) } },
       },
       select: { id: true },
     });
-    await db.reading.createMany({
-      data: members.map((u) => ({
-        meetingId: meeting.id,
-        userId: u.userId,
-        paperId: pick(papers).id,
-        durationMs: 50 * 60_000,
-        gist: `${pick(fieldsJa)}${pick(claimsJa).replace("{n}", number())}`,
-        whatIsIt: answer(2, 5),
-        novelty: answer(1, 4),
-        keyTechnique: answer(2, 6),
-        validation: answer(1, 4),
-        discussion: answer(1, 3),
-        nextPapers: answer(0, 2),
-        answered: 6,
-      })),
-    });
+    await holdMeetings(
+      other.id,
+      people.map((p) => p.id),
+      OTHER_MEETINGS,
+      1,
+    );
   }
   // A database that has lived with its data has been vacuumed and analysed (autovacuum does both
   // after a bulk write): statistics for the planner, index entries merged. Searching right after
@@ -224,7 +262,13 @@ async function main() {
   if (process.env.DATABASE_URL!.startsWith("postgres"))
     await db.$executeRawUnsafe("VACUUM ANALYZE");
   await db.$disconnect();
-  process.stdout.write(JSON.stringify({ readings: MEETINGS * members.length }));
+  process.stdout.write(
+    JSON.stringify({
+      readings: MEETINGS * members.length,
+      otherReadings: OTHER_GROUPS * OTHER_MEMBERS * OTHER_MEETINGS,
+      otherAccounts: OTHER_GROUPS * OTHER_MEMBERS,
+    }),
+  );
 }
 
 main().catch((error) => {
