@@ -23,6 +23,21 @@ const SIGNATURES = [
 
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
+/**
+ * The scripts a page's HTML has the browser run, and those it preloads for its first render (a
+ * chunk split off with next/dynamic, such as the locale's message catalog), each once. Not the
+ * `noModule` polyfills: a browser that runs modules (every one the app supports) skips them.
+ */
+export function firstLoadScripts(html) {
+  const srcs = [
+    ...[...html.matchAll(/<script(?![^>]*\snoModule)[^>]*\ssrc="([^"]+)"/gi)].map((m) => m[1]),
+    ...[
+      ...html.matchAll(/<link(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"/g),
+    ].map((m) => m[1]),
+  ];
+  return [...new Set(srcs)];
+}
+
 export async function js(app) {
   const cache = new Map();
   async function scriptSize(src) {
@@ -37,17 +52,7 @@ export async function js(app) {
   async function firstLoad(path, cookie) {
     const res = await fetch(new URL(path, app.base), { headers: cookie ? { cookie } : {} });
     const html = await res.text();
-    // Scripts the page runs, and scripts it preloads for its first render (a chunk split off with
-    // next/dynamic, such as the locale's message catalog).
-    const srcs = [
-      ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
-      ...[
-        ...html.matchAll(
-          /<link(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]+)"/g,
-        ),
-      ].map((m) => m[1]),
-    ];
-    const unique = [...new Set(srcs)];
+    const unique = firstLoadScripts(html);
     const sizes = await Promise.all(
       unique.map(async (s) => ({ src: s, ...(await scriptSize(s)) })),
     );
