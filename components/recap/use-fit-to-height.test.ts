@@ -31,6 +31,7 @@ function page(room: number, heightAtScale1: number) {
  */
 function presenter(screen: [number, number], viewWidth: number, columnsAtScale1: number) {
   const props = new Map<string, string>();
+  let tries = 0;
   const gap = 30;
   const scale = () => Number(props.get("--slide-scale") ?? 1);
   const columnWidth = (viewWidth - gap) / 2;
@@ -45,7 +46,12 @@ function presenter(screen: [number, number], viewWidth: number, columnsAtScale1:
   const slide = {
     dataset: {} as Record<string, string>,
     querySelector: (q: string) => (q === "[data-fit-columns]" ? columns : null),
-    style: { setProperty: (k: string, v: string) => props.set(k, v) },
+    style: {
+      setProperty: (k: string, v: string) => {
+        if (k === "--slide-scale") tries++;
+        props.set(k, v);
+      },
+    },
     scrollHeight: 600,
   };
   const box = {
@@ -57,7 +63,7 @@ function presenter(screen: [number, number], viewWidth: number, columnsAtScale1:
   });
   vi.stubGlobal("getComputedStyle", () => ({ columnGap: `${gap}px` }));
   vi.stubGlobal("window", { innerWidth: screen[0], innerHeight: screen[1] });
-  return { slide, scale, base: () => props.get("--slide-base") };
+  return { slide, scale, base: () => props.get("--slide-base"), tries: () => tries };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -109,6 +115,23 @@ describe("the slide fitted before the first paint (the inline script)", () => {
     expect(scale()).toBe(1);
     // Five columns at two a screen: three screenfuls.
     expect(slide.dataset.pages).toBe("3");
+  });
+
+  it("lays a slide out once when it does not fit above the base, twice when it fits at the most", () => {
+    // Each scale tried is a layout of the whole slide before the first paint (tens of ms on a
+    // phone): a full summary on a laptop or a phone is not searched for a size it cannot take.
+    const long = presenter([1280, 720], 1200, 5);
+    new Function(fitSlideScript)();
+    expect(long.scale()).toBe(1);
+    expect(long.tries()).toBe(1);
+    const short = presenter([1920, 1080], 1800, 0.1);
+    new Function(fitSlideScript)();
+    expect(short.scale()).toBe(2.5);
+    expect(short.tries()).toBe(2);
+    const between = presenter([1920, 1080], 1800, 0.5);
+    new Function(fitSlideScript)();
+    expect(between.scale()).toBeGreaterThan(1.9);
+    expect(between.tries()).toBeLessThanOrEqual(11);
   });
 
   it("does nothing, and throws nothing, on a page without a slide", () => {

@@ -38,19 +38,27 @@ export function fitSlide(box: HTMLElement, slide: HTMLElement): void {
     hi = 2;
     fits = () => slide.scrollHeight <= room;
   }
-  set(hi);
-  if (!fits()) {
-    // Binary search to about 1/100: eight layouts, done before the browser paints.
-    for (let i = 0; i < 8; i++) {
-      const mid = (lo + hi) / 2;
-      set(mid);
-      if (fits()) lo = mid;
-      else hi = mid;
+  // Each try is a layout of the whole slide, before the browser paints. Most slides are at one
+  // end (a full summary does not fit above the smallest scale on a phone or a laptop; a short one
+  // fits at the largest on a projector), so the ends are tried first: one or two layouts. Only a
+  // slide in between is searched, to about 1/100 in eight more.
+  let scale = lo;
+  set(lo);
+  if (fits()) {
+    set(hi);
+    if (fits()) scale = hi;
+    else {
+      for (let i = 0; i < 8; i++) {
+        const mid = (lo + hi) / 2;
+        set(mid);
+        if (fits()) lo = mid;
+        else hi = mid;
+      }
+      scale = lo;
+      set(scale);
     }
-    hi = lo;
-    set(lo);
   }
-  slide.dataset.scale = hi.toFixed(2);
+  slide.dataset.scale = scale.toFixed(2);
   let pages = 1;
   if (columns) {
     const view = columns.parentElement!;
