@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { withSerwist } from "@serwist/turbopack";
 import { PERMISSIONS_POLICY } from "./lib/security-headers";
+import { addCompileHints } from "./scripts/compile-hints.mjs";
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./lib/i18n/request.ts",
@@ -15,6 +16,12 @@ const nextConfig: NextConfig = {
   // Native and WebAssembly packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
   typedRoutes: false,
+  compiler: {
+    // The scripts a page runs as it loads are compiled as they stream in (scripts/compile-hints.mjs).
+    runAfterProductionCompile: async ({ distDir }) => {
+      addCompileHints(distDir);
+    },
+  },
   async headers() {
     return [
       {

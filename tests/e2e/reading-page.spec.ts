@@ -284,3 +284,27 @@ test("the board's rows come in the page's HTML where they show, not after it", a
   expect(html.indexOf('data-reader="Second Reader"')).toBeLessThan(html.indexOf("</main>"));
   await context.close();
 });
+
+test("the scripts the reading page runs as it opens are marked to compile as they stream in", async ({
+  browser,
+}) => {
+  const user = await makeUser();
+  const r = await makeReading(user, { startedAgoMs: 60_000 });
+  const { page, context } = await signedInPage(browser, user, {
+    viewport: { width: 390, height: 844 },
+  });
+  const html = await (await page.request.get(`/en${r.path}`)).text();
+  const run = [...html.matchAll(/<script(?![^>]*\snoModule)[^>]*\ssrc="([^"]+)"/gi)].map(
+    (m) => m[1]!,
+  );
+  expect(run.length, "the page runs the framework's scripts and its own").toBeGreaterThan(3);
+  for (const src of run) {
+    const text = await (await page.request.get(src)).text();
+    // V8's explicit compile hint (scripts/compile-hints.mjs): without it, every module body is
+    // compiled on the main thread when the page starts, the longest task of a load on a phone.
+    expect(text.startsWith("//# allFunctionsCalledOnLoad\n"), src).toBe(true);
+  }
+  await page.goto(`/en${r.path}`);
+  await expect(page.getByTestId("time-left")).toHaveText(/^\d\d:\d\d$/);
+  await context.close();
+});
