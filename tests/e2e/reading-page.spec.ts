@@ -16,6 +16,7 @@ import {
   holdRequests,
 } from "./support/fixtures";
 import { testDb } from "./support/db";
+import { COMPILE_HINT } from "../../scripts/compile-hints.mjs";
 
 for (const viewport of [
   { width: 1440, height: 900 },
@@ -302,7 +303,7 @@ test("the scripts the reading page runs as it opens are marked to compile as the
     const text = await (await page.request.get(src)).text();
     // V8's explicit compile hint (scripts/compile-hints.mjs): without it, every module body is
     // compiled on the main thread when the page starts, the longest task of a load on a phone.
-    expect(text.startsWith("//# allFunctionsCalledOnLoad\n"), src).toBe(true);
+    expect(text.startsWith(COMPILE_HINT), src).toBe(true);
   }
   await page.goto(`/en${r.path}`);
   await expect(page.getByTestId("time-left")).toHaveText(/^\d\d:\d\d$/);
