@@ -4,6 +4,7 @@
 // (dropped when the bench ends); `instances` servers share it, as app instances behind a balancer.
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,8 +21,10 @@ export async function startApp({
   postgresUrl = null,
   instances = 1,
 }) {
-  const port = 3400 + Math.floor(Math.random() * 500);
-  const base = `http://127.0.0.1:${port}`;
+  // Ports the system says are free now, not a random pick that may meet one in use.
+  const ports = await freePorts(instances);
+  const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+  const base = bases[0];
   const name = `yomikai_bench_${randomBytes(4).toString("hex")}`;
   const dbFile = join(tmpdir(), `${name}.db`);
   let databaseUrl = `file:${dbFile}`;
@@ -85,7 +88,6 @@ export async function startApp({
   );
 
   log(instances > 1 ? `Starting ${instances} servers…` : "Starting the server…");
-  const bases = Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${port + i}`);
   // With a profile directory the server writes a V8 CPU profile there when it stops.
   const servers = bases.map((b) =>
     spawn(
@@ -102,10 +104,11 @@ export async function startApp({
       {
         cwd: root,
         env: { ...env, AUTH_URL: b },
-        stdio: ["ignore", "ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore"],
+        stdio: ["ignore", "pipe", "pipe"],
       },
     ),
   );
+  const printed = servers.map((server) => keepOutput(server, !!process.env.BENCH_SERVER_LOG));
   const removeDatabase = () => {
     for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(dbFile + s, { force: true });
     dropDatabase();
@@ -115,17 +118,7 @@ export async function startApp({
     for (const server of servers) server.kill("SIGKILL");
     removeDatabase();
   });
-  for (const b of bases) {
-    for (const deadline = Date.now() + 60_000; ;) {
-      try {
-        if ((await fetch(`${b}/api/health`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() > deadline) throw new Error(`the server at ${b} did not start`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  for (const [i, b] of bases.entries()) await waitUntilUp(b, servers[i], printed[i]);
 
   log(`Signing in ${world.readers.length} readers…`);
   for (const r of world.readers) r.cookie = await signIn(base, r.email, r.password);
@@ -159,6 +152,67 @@ export async function startApp({
     /** After every part has counted what it needs in the database (see run.mjs). */
     removeDatabase,
   };
+}
+
+/**
+ * Keeps the last few KB a child printed (both streams), for an error that says why it stopped;
+ * with `echo`, passes it on to this process's stderr as well.
+ */
+export function keepOutput(child, echo = false) {
+  const printed = { text: "" };
+  const keep = (chunk) => {
+    printed.text = (printed.text + chunk).slice(-4000);
+    if (echo) process.stderr.write(chunk);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  return printed;
+}
+
+/** `count` distinct ports nothing listens on, as the system hands them out. */
+export async function freePorts(count) {
+  const held = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = createServer();
+      held.push(server);
+      await new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", resolve);
+      });
+    }
+    return held.map((server) => server.address().port);
+  } finally {
+    await Promise.all(held.map((server) => new Promise((r) => server.close(r))));
+  }
+}
+
+/**
+ * Waits for the server's health route to answer 200. A server that exits first, or never answers
+ * within two minutes (a busy machine starts slowly), fails with what it printed and last answered.
+ */
+export async function waitUntilUp(base, server, printed, timeoutMs = 120_000) {
+  let last = "no answer";
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(
+        `the server at ${base} stopped before it answered ` +
+          `(${server.signalCode ?? `exit code ${server.exitCode}`}):\n${printed.text.trim()}`,
+      );
+    try {
+      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      if (res.ok) return;
+      last = `${res.status} ${(await res.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.name ?? String(error);
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `the server at ${base} did not answer in ${timeoutMs / 1000} s (last: ${last}):\n` +
+          printed.text.trim(),
+      );
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function signIn(base, email, password) {
