@@ -193,7 +193,7 @@ export async function freePorts(count) {
  */
 export async function waitUntilUp(base, server, printed, timeoutMs = 120_000) {
   let last = "no answer";
-  for (const deadline = Date.now() + timeoutMs; ; ) {
+  for (const deadline = Date.now() + timeoutMs; ;) {
     if (server.exitCode !== null || server.signalCode !== null)
       throw new Error(
         `the server at ${base} stopped before it answered ` +
