@@ -5,7 +5,13 @@ import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy } from "@/lib/security-headers";
-import { isDecodablePath, isOutsideLocalePages, malformedPathResponse } from "@/lib/request-path";
+import {
+  isDecodablePath,
+  isOutsideLocalePages,
+  malformedPathResponse,
+  pinLinkOrigins,
+} from "@/lib/request-path";
+import { env } from "@/lib/env";
 
 const intl = createMiddleware(routing);
 
@@ -44,6 +50,10 @@ export default function proxy(request: NextRequest) {
   request.headers.set("x-nonce", nonce);
   const response = intl(request);
   response.headers.set("Content-Security-Policy", csp);
+  const links = response.headers.get("link");
+  const pinned = links === null ? null : pinLinkOrigins(links, env().publicUrl);
+  if (pinned === null) response.headers.delete("link");
+  else response.headers.set("link", pinned);
   return response;
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isDecodablePath, isOutsideLocalePages, malformedPathResponse } from "./request-path";
+import {
+  isDecodablePath,
+  isOutsideLocalePages,
+  malformedPathResponse,
+  pinLinkOrigins,
+} from "./request-path";
 
 describe("isDecodablePath", () => {
   it("accepts plain paths and escapes that decode to UTF-8", () => {
@@ -64,5 +69,31 @@ describe("malformedPathResponse", () => {
     const en = await malformedPathResponse("/en/%").text();
     expect(en).toContain('<html lang="en">');
     expect(en.indexOf("This address")).toBeLessThan(en.indexOf("このアドレス"));
+  });
+});
+
+describe("pinLinkOrigins", () => {
+  const forged =
+    '<http://evil.example/ja/groups/a?x=1>; rel="alternate"; hreflang="ja", ' +
+    '<http://evil.example/en/groups/a?x=1>; rel="alternate"; hreflang="en", ' +
+    '<http://evil.example/groups/a?x=1>; rel="alternate"; hreflang="x-default"';
+
+  it("puts every address on the configured origin, keeping paths, queries and attributes", () => {
+    expect(pinLinkOrigins(forged, "https://yomikai.example")).toBe(
+      '<https://yomikai.example/ja/groups/a?x=1>; rel="alternate"; hreflang="ja", ' +
+        '<https://yomikai.example/en/groups/a?x=1>; rel="alternate"; hreflang="en", ' +
+        '<https://yomikai.example/groups/a?x=1>; rel="alternate"; hreflang="x-default"',
+    );
+  });
+
+  it("keeps escaped paths escaped", () => {
+    expect(
+      pinLinkOrigins('<http://h/ja/groups/%E8%AA%AD>; rel="alternate"', "https://y.example"),
+    ).toBe('<https://y.example/ja/groups/%E8%AA%AD>; rel="alternate"');
+  });
+
+  it("gives no header without a configured origin or with an address that does not parse", () => {
+    expect(pinLinkOrigins(forged, null)).toBeNull();
+    expect(pinLinkOrigins('<not a url>; rel="alternate"', "https://y.example")).toBeNull();
   });
 });

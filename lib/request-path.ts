@@ -63,3 +63,24 @@ ${ja ? jp + en : en + jp}
     },
   });
 }
+
+/**
+ * The locale middleware's `Link` header (each page's other-language addresses, for search
+ * engines) with every address on `origin`, the configured public origin. The middleware builds
+ * them from the request's Host and X-Forwarded-Host, which a client chooses: a forged one would
+ * come back in the answer, and a shared cache could hand it to others. Null when there is no
+ * origin to trust (development without AUTH_URL) or an address does not parse: no header then.
+ */
+export function pinLinkOrigins(value: string, origin: string | null): string | null {
+  if (!origin) return null;
+  let broken = false;
+  const pinned = value.replace(/<([^>]*)>/g, (_, href: string) => {
+    if (!URL.canParse(href)) {
+      broken = true;
+      return "<>";
+    }
+    const url = new URL(href);
+    return `<${origin}${url.pathname}${url.search}>`;
+  });
+  return broken ? null : pinned;
+}

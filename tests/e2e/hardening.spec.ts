@@ -121,6 +121,26 @@ test("invite and minutes links use the configured public URL, never a forwarded 
   await context.close();
 });
 
+test("a page's other-language addresses are on the configured origin, never a forwarded host", async ({
+  request,
+  baseURL,
+}) => {
+  for (const path of ["/ja/sign-in", "/en/groups"]) {
+    const response = await request.get(path, {
+      headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+      maxRedirects: 0,
+    });
+    const links = response.headers()["link"] ?? "";
+    expect(links, path).toContain(
+      `<${baseURL}/en${path.slice(3)}>; rel="alternate"; hreflang="en"`,
+    );
+    expect(links, path).toContain(
+      `<${baseURL}/ja${path.slice(3)}>; rel="alternate"; hreflang="ja"`,
+    );
+    expect(links, path).not.toContain("evil.example");
+  }
+});
+
 test("sign-ups from one address are limited", async ({ browser }) => {
   const context = await browser.newContext({
     extraHTTPHeaders: { "x-forwarded-for": "203.0.113.201" },
