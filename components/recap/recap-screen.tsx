@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState, type CSSProperties } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { BoardState } from "@/lib/meetings/board";
+import type { RecapSlide } from "@/lib/recap/schema";
 import {
   apply,
   formatElapsed,
@@ -88,28 +89,48 @@ export function RecapScreen({
     driveRef.current = drive;
   });
   // The slides come with every live board: an answer edited or a reader joining during the recap
-  // shows at once.
-  const byId = new Map(board.slides.map((s) => [s.readingId, s]));
-  const current = isClosingSlide(state) ? null : byId.get(r.order[r.index]!);
-  const upNext = byId.get(r.order[r.index + 1] ?? "");
+  // shows at once. The page carries only those a key press reaches (lib/meetings/board.ts); one
+  // needed before the first live board arrives (or while the stream is cut) is asked for.
+  const fetched = useSlidesWhenMissing(board, state);
+  const byId = useMemo(
+    () => new Map([...fetched, ...board.slides].map((s) => [s.readingId, s])),
+    [fetched, board.slides],
+  );
+  const closing = isClosingSlide(state);
+  const currentId = closing ? null : r.order[r.index]!;
+  const current = currentId === null ? null : byId.get(currentId);
+  // A presenter whose slide is on its way: their name and paper from the board meanwhile.
+  const arriving =
+    currentId !== null && !current ? board.rows.find((x) => x.readingId === currentId) : undefined;
+  const nextId = r.order[r.index + 1];
+  const nextSlide = nextId === undefined ? undefined : byId.get(nextId);
+  const nextRow = nextSlide ? undefined : board.rows.find((x) => x.readingId === nextId);
+  const upNext = nextSlide
+    ? { name: nextSlide.name, paper: nextSlide.paper.title }
+    : nextRow
+      ? { name: nextRow.name, paper: nextRow.paperTitle }
+      : null;
   // Until the clock is measured the timer shows no digits rather than a wrong time.
   const elapsed = now === null ? null : presenterElapsed(state, now);
   const level = elapsed === null ? "normal" : timerLevel(elapsed, r.softSeconds, r.hardSeconds);
 
+  const presenting = Boolean(current ?? arriving);
   const slideKey = current
     ? [current.readingId, current.gist, ...current.answers.map((a) => a.text)].join("\u0000")
-    : `closing:${r.order.length}`;
+    : arriving
+      ? `arriving:${arriving.readingId}`
+      : `closing:${r.order.length}`;
   const { frame, content, pages } = useFitToHeight<HTMLElement, HTMLElement>(slideKey);
   // Which screenful of a long slide shows: back to the first for every presenter, and kept
   // within the slide's pages when an edit shortens it.
-  const currentId = current?.readingId ?? "";
-  const [paging, setPaging] = useState({ readingId: currentId, page: 0 });
+  const pagingId = current?.readingId ?? "";
+  const [paging, setPaging] = useState({ readingId: pagingId, page: 0 });
   // A new presenter (or the same one again after another): their slide from its first page.
-  if (paging.readingId !== currentId) setPaging({ readingId: currentId, page: 0 });
-  const page = paging.readingId === currentId ? Math.min(paging.page, pages - 1) : 0;
-  const pageRef = useRef({ page, pages, currentId });
+  if (paging.readingId !== pagingId) setPaging({ readingId: pagingId, page: 0 });
+  const page = paging.readingId === pagingId ? Math.min(paging.page, pages - 1) : 0;
+  const pageRef = useRef({ page, pages, pagingId });
   useEffect(() => {
-    pageRef.current = { page, pages, currentId };
+    pageRef.current = { page, pages, pagingId };
   });
 
   // A chime when the presenter reaches the hard limit (once per presenter).
@@ -146,15 +167,15 @@ export function RecapScreen({
       }
       // ↓ / PageDown (a clicker's "next") shows the rest of a long slide before moving on; the
       // screen's own view, so a follower may page too.
-      const { page, pages, currentId } = pageRef.current;
+      const { page, pages, pagingId } = pageRef.current;
       if ((e.key === "ArrowDown" || e.key === "PageDown") && page < pages - 1) {
         e.preventDefault();
-        setPaging({ readingId: currentId, page: page + 1 });
+        setPaging({ readingId: pagingId, page: page + 1 });
         return;
       }
       if ((e.key === "ArrowUp" || e.key === "PageUp") && page > 0) {
         e.preventDefault();
-        setPaging({ readingId: currentId, page: page - 1 });
+        setPaging({ readingId: pagingId, page: page - 1 });
         return;
       }
       if (!canDrive) return;
@@ -186,11 +207,11 @@ export function RecapScreen({
       {/* The header, progress bar and footer grow on a big screen as the slide's type does. */}
       <header className="relative flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-[var(--line)] px-4 py-2 text-lg min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:px-6 sm:py-3">
         <p data-testid="recap-progress" className="font-medium text-[var(--muted)]">
-          {current
+          {presenting
             ? t("recap.progress", { current: r.index + 1, total: r.order.length })
             : t("recap.closing")}
         </p>
-        {current ? (
+        {presenting ? (
           <p
             data-testid="presenter-timer"
             data-level={level}
@@ -236,7 +257,7 @@ export function RecapScreen({
         </div>
       </header>
 
-      {current ? (
+      {presenting ? (
         <PresenterProgress
           elapsed={elapsed}
           softSeconds={r.softSeconds}
@@ -248,7 +269,7 @@ export function RecapScreen({
       <main
         ref={frame}
         data-fit-frame
-        className={`min-h-0 flex-1 px-4 py-3 sm:px-10 sm:py-4 ${current ? "overflow-hidden" : "overflow-y-auto"}`}
+        className={`min-h-0 flex-1 px-4 py-3 sm:px-10 sm:py-4 ${presenting ? "overflow-hidden" : "overflow-y-auto"}`}
         aria-live="polite"
       >
         {current ? (
@@ -315,6 +336,22 @@ export function RecapScreen({
               </div>
             </div>
           </article>
+        ) : arriving ? (
+          <article
+            ref={content}
+            data-fit-content
+            data-testid="recap-slide-arriving"
+            aria-busy="true"
+            className="flex h-full flex-col gap-[0.6em] text-[length:var(--slide-answer)] [--slide-answer:calc(var(--slide-base,20px)*var(--slide-scale,1))]"
+          >
+            <div className="flex flex-wrap items-baseline gap-x-[0.6em] gap-y-[0.1em]">
+              <h1 data-testid="presenter-name" className="text-[1.7em] leading-tight font-bold">
+                {arriving.name}
+              </h1>
+              <p className="text-[1.2em] leading-snug font-semibold">{arriving.paperTitle}</p>
+            </div>
+            <p className="text-[0.85em] text-[var(--muted)]">{t("recap.slideArriving")}</p>
+          </article>
         ) : (
           <article
             ref={content}
@@ -377,11 +414,7 @@ export function RecapScreen({
           control appears once the slide is measured, and a growing footer would move the slide. */}
       <footer className="flex min-h-[calc(2.125rem+1rem+1px)] items-center justify-between gap-3 border-t border-[var(--line)] px-4 py-2 text-base min-[1900px]:[zoom:1.4] min-[3000px]:[zoom:2.2] sm:min-h-[calc(2.125rem+1.5rem+1px)] sm:flex-wrap sm:px-6 sm:py-3 sm:text-lg">
         <p data-testid="next-up" className="min-w-0 truncate">
-          {current && upNext
-            ? t("recap.nextUp", { name: upNext.name, paper: upNext.paper.title })
-            : current
-              ? t("recap.lastOne")
-              : ""}
+          {presenting && upNext ? t("recap.nextUp", upNext) : presenting ? t("recap.lastOne") : ""}
         </p>
         {current && pages > 1 ? (
           <div
@@ -392,7 +425,7 @@ export function RecapScreen({
             <button
               type="button"
               disabled={page === 0}
-              onClick={() => setPaging({ readingId: currentId, page: page - 1 })}
+              onClick={() => setPaging({ readingId: pagingId, page: page - 1 })}
               aria-label={t("recap.pageUp")}
               className="px-3 py-1 disabled:opacity-40"
             >
@@ -404,7 +437,7 @@ export function RecapScreen({
             <button
               type="button"
               disabled={page === pages - 1}
-              onClick={() => setPaging({ readingId: currentId, page: page + 1 })}
+              onClick={() => setPaging({ readingId: pagingId, page: page + 1 })}
               aria-label={t("recap.pageDown")}
               className="px-3 py-1 disabled:opacity-40"
             >
@@ -423,4 +456,31 @@ export function RecapScreen({
       </footer>
     </div>
   );
+}
+
+/**
+ * Slides the screen needs (the presenter's and the next one's, or all of them on the closing
+ * slide) that neither the page nor a live board has brought yet, asked for once each time such a
+ * gap opens: the live board brings every slide, but a presenter can step past the page's before
+ * it arrives, and a network that holds the stream back would leave the screen without them.
+ */
+function useSlidesWhenMissing(board: BoardState, state: RecapState): RecapSlide[] {
+  const [fetched, setFetched] = useState<RecapSlide[]>([]);
+  const wanted = isClosingSlide(state)
+    ? state.order
+    : state.order.slice(state.index, state.index + 2);
+  const have = new Set([...fetched, ...board.slides].map((s) => s.readingId));
+  const missing = wanted.some((id) => !have.has(id));
+  useEffect(() => {
+    if (!missing) return;
+    const controller = new AbortController();
+    fetch(`/api/meetings/${board.meetingId}/recap`, { signal: controller.signal })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((answer: { slides?: RecapSlide[] } | null) => {
+        if (Array.isArray(answer?.slides)) setFetched(answer.slides);
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [missing, board.meetingId]);
+  return fetched;
 }

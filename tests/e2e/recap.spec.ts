@@ -346,3 +346,58 @@ test("a board already on its way when a key is pressed never takes the screen ba
   ).not.toContain("Aoi Presenter");
   for (const c of [ben.context, context]) await c.close();
 });
+
+test("the presenter screen's page carries the slides a key press reaches; the rest come without the live stream too", async ({
+  browser,
+}) => {
+  const m = await makeRecapMeeting();
+  const { page, context } = await signedInPage(browser, m.facilitator, {
+    viewport: { width: 1280, height: 800 },
+  });
+  // The page itself: the first presenter's slide and the next one's, not the third's.
+  const html = await (await page.request.get(`/en${m.path}/recap`)).text();
+  expect(html).toContain("Gist of Aoi Presenter");
+  expect(html).toContain("Gist of Ben Presenter");
+  expect(html).not.toContain("Gist of Chika Presenter");
+
+  // A network that never lets the live stream through: the screen asks for the slides it needs.
+  await page.route("**/api/meetings/*/events", (route) => route.abort());
+  await page.goto(`/en${m.path}/recap`);
+  const screen = new RecapScreen(page);
+  await expect(screen.presenter).toHaveText("Aoi Presenter");
+  await expect(screen.timer).toHaveText(/^0:00/);
+  await screen.press("ArrowRight", "ArrowRight");
+  await expect(screen.presenter).toHaveText("Ben Presenter");
+  await expect(screen.nextUp).toContainText("Chika Presenter");
+  // Each presenter: a press starts their time, the next moves on.
+  await screen.press("ArrowRight", "ArrowRight");
+  await expect(screen.presenter).toHaveText("Chika Presenter");
+  await expect(screen.slide).toContainText("Gist of Chika Presenter");
+  await expect(screen.slide).toContainText("Chika Presenter read a paper");
+  await screen.press("ArrowRight", "ArrowRight");
+  for (const name of ["Aoi", "Ben", "Chika"])
+    await expect(screen.closingSlide).toContainText(`— ${name} Presenter`);
+  await context.close();
+});
+
+test("the recap's slides are for members of the meeting's group only", async ({ browser }) => {
+  const m = await makeRecapMeeting();
+  const member = await signedInPage(browser, m.readers[2]!);
+  const answer = await member.page.request.get(`/api/meetings/${m.meetingId}/recap`);
+  expect(answer.status()).toBe(200);
+  const { slides } = (await answer.json()) as { slides: { name: string }[] };
+  expect(slides.map((s) => s.name).sort()).toEqual([
+    "Aoi Presenter",
+    "Ben Presenter",
+    "Chika Presenter",
+  ]);
+  const outsider = await signedInPage(browser, await makeUser({ name: "Outside Reader" }));
+  expect((await outsider.page.request.get(`/api/meetings/${m.meetingId}/recap`)).status()).toBe(
+    404,
+  );
+  expect((await member.page.request.get(`/api/meetings/not-a-meeting-id/recap`)).status()).toBe(
+    404,
+  );
+  await member.context.close();
+  await outsider.context.close();
+});

@@ -6,6 +6,7 @@ import { SoftLinks } from "@/components/ui/soft-links";
 import { listGroupMembersForFacilitation } from "@/lib/meetings/data";
 import { listRecapSlides } from "@/lib/recap/data";
 import { loadMeetingPage, parseMeetingNumber } from "@/lib/meetings/loaders";
+import { boardForMeetingPage } from "@/lib/meetings/board";
 import { Notice } from "@/components/ui/notice";
 import { MeetingLive } from "@/components/meetings/live-board";
 import { JoinMeetingForm } from "@/components/meetings/join-meeting-form";
@@ -32,7 +33,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MeetingPage({ params }: Props) {
   const { locale, slug, number: rawNumber } = await params;
   setRequestLocale(locale);
-  const { user, meeting, board, admin, canDrive } = await loadMeetingPage(locale, slug, rawNumber);
+  const loaded = await loadMeetingPage(locale, slug, rawNumber);
+  const { user, meeting, admin, canDrive } = loaded;
+  const board = boardForMeetingPage(loaded.board);
   const [t, format, members] = await Promise.all([
     getTranslations(),
     getFormatter(),

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { closeFromRecapAction } from "@/lib/meetings/actions";
 import { loadMeetingPage } from "@/lib/meetings/loaders";
+import { boardForRecapScreen } from "@/lib/meetings/board";
 import { RecapScreen } from "@/components/recap/recap-screen";
 
 type Props = { params: Promise<{ locale: string; slug: string; number: string }> };
@@ -26,7 +27,7 @@ export default async function RecapPage({ params }: Props) {
 
   return (
     <RecapScreen
-      initial={board}
+      initial={boardForRecapScreen(board)}
       canDrive={canDrive}
       meetingPath={meetingPath}
       closeMeeting={closeFromRecapAction}
