@@ -83,6 +83,10 @@ const matrix: Record<string, { call: Call; expect: Record<Role, Expected> } | "l
     call: (w) => ({ path: `/api/meetings/${w.meetingId}/events`, stream: true }),
     expect: signedIn(200),
   },
+  "GET /api/meetings/[meetingId]/recap": {
+    call: (w) => ({ path: `/api/meetings/${w.meetingId}/recap` }),
+    expect: signedIn(200),
+  },
   "POST /api/meetings/[meetingId]/recap": {
     // Those who drive the recap get it done, or refused for the recap's state (409), never 403.
     call: (w) => ({
