@@ -91,11 +91,7 @@ export function RecapScreen({
   // The slides come with every live board: an answer edited or a reader joining during the recap
   // shows at once. The page carries only those a key press reaches (lib/meetings/board.ts); one
   // needed before the first live board arrives (or while the stream is cut) is asked for.
-  const fetched = useSlidesWhenMissing(board, state);
-  const byId = useMemo(
-    () => new Map([...fetched, ...board.slides].map((s) => [s.readingId, s])),
-    [fetched, board.slides],
-  );
+  const byId = useSlides(board, state);
   const closing = isClosingSlide(state);
   const currentId = closing ? null : r.order[r.index]!;
   const current = currentId === null ? null : byId.get(currentId);
@@ -459,18 +455,22 @@ export function RecapScreen({
 }
 
 /**
- * Slides the screen needs (the presenter's and the next one's, or all of them on the closing
- * slide) that neither the page nor a live board has brought yet, asked for once each time such a
- * gap opens: the live board brings every slide, but a presenter can step past the page's before
- * it arrives, and a network that holds the stream back would leave the screen without them.
+ * The slides by reading: the board's, over any asked for. Slides the screen needs (the
+ * presenter's and the next one's, or all of them on the closing slide) that neither the page nor a
+ * live board has brought yet are asked for once each time such a gap opens: the live board brings
+ * every slide, but a presenter can step past the page's before it arrives, and a network that
+ * holds the stream back would leave the screen without them.
  */
-function useSlidesWhenMissing(board: BoardState, state: RecapState): RecapSlide[] {
+function useSlides(board: BoardState, state: RecapState): Map<string, RecapSlide> {
   const [fetched, setFetched] = useState<RecapSlide[]>([]);
+  const byId = useMemo(
+    () => new Map([...fetched, ...board.slides].map((s) => [s.readingId, s])),
+    [fetched, board.slides],
+  );
   const wanted = isClosingSlide(state)
     ? state.order
     : state.order.slice(state.index, state.index + 2);
-  const have = new Set([...fetched, ...board.slides].map((s) => s.readingId));
-  const missing = wanted.some((id) => !have.has(id));
+  const missing = wanted.some((id) => !byId.has(id));
   useEffect(() => {
     if (!missing) return;
     const controller = new AbortController();
@@ -482,5 +482,5 @@ function useSlidesWhenMissing(board: BoardState, state: RecapState): RecapSlide[
       .catch(() => undefined);
     return () => controller.abort();
   }, [missing, board.meetingId]);
-  return fetched;
+  return byId;
 }
