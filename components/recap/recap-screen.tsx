@@ -195,6 +195,7 @@ export function RecapScreen({
     <div
       ref={rootRef}
       data-testid="recap-screen"
+      data-fit-root
       data-theme={theme}
       data-syncing={syncing}
       style={screenThemeVars[theme]}
@@ -399,12 +400,6 @@ export function RecapScreen({
           </article>
         )}
       </main>
-      {/* Fits the slide before the first paint; afterwards useFitToHeight keeps it fitted. */}
-      <script
-        nonce={nonce ?? undefined}
-        suppressHydrationWarning
-        dangerouslySetInnerHTML={{ __html: fitSlideScript }}
-      />
 
       {/* As tall from the first paint as with the slide's page control (2.125rem) in it: the
           control appears once the slide is measured, and a growing footer would move the slide. */}
@@ -450,6 +445,13 @@ export function RecapScreen({
           </p>
         ) : null}
       </footer>
+      {/* Fits the slide and shows the screen once all of it is here, before its first paint;
+          afterwards useFitToHeight keeps the slide fitted. */}
+      <script
+        nonce={nonce ?? undefined}
+        suppressHydrationWarning
+        dangerouslySetInnerHTML={{ __html: fitSlideScript }}
+      />
     </div>
   );
 }

@@ -138,4 +138,25 @@ describe("the slide fitted before the first paint (the inline script)", () => {
     vi.stubGlobal("document", { querySelector: () => null });
     expect(() => new Function(fitSlideScript)()).not.toThrow();
   });
+
+  it("shows the screen it ends once the slide is fitted, and when the fit fails", () => {
+    const { slide } = page(600, 300);
+    const shown: string[] = [];
+    const root = {
+      setAttribute: (k: string) => shown.push(`${k} at scale ${slide.dataset.scale}`),
+    };
+    vi.stubGlobal("document", { ...(document as object), currentScript: { parentElement: root } });
+    new Function(fitSlideScript)();
+    expect(shown).toEqual(["data-fitted at scale 2.00"]);
+
+    shown.length = 0;
+    vi.stubGlobal("document", {
+      currentScript: { parentElement: root },
+      querySelector: () => {
+        throw new Error("no layout");
+      },
+    });
+    expect(() => new Function(fitSlideScript)()).not.toThrow();
+    expect(shown).toEqual(["data-fitted at scale 2.00"]);
+  });
 });

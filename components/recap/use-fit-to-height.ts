@@ -70,16 +70,20 @@ export function fitSlide(box: HTMLElement, slide: HTMLElement): void {
 }
 
 /**
- * The same fit as an inline script, placed right after the slide's frame in the server's HTML: the
- * slide is painted at its fitted size from the first frame instead of at scale 1 and then resized
- * when the page's JavaScript arrives (a layout shift on the projector, and slow on a phone).
+ * The same fit as an inline script, placed last in the screen's root (`data-fit-root`) in the
+ * server's HTML: the screen is painted with its slide at its fitted size from the first frame
+ * instead of at scale 1 and then resized when the page's JavaScript arrives (a layout shift on the
+ * projector, and slow on a phone). The root's content stays hidden until it has run
+ * (app/globals.css), because the browser may paint the HTML before all of it has arrived; it is
+ * shown even when the fit fails.
  */
-export const fitSlideScript = `(function(){try{var b=document.querySelector("[data-fit-frame]");var s=b&&b.querySelector("[data-fit-content]");if(s)(${fitSlide.toString()})(b,s)}catch(e){}})()`;
+export const fitSlideScript = `(function(){var r=document.currentScript&&document.currentScript.parentElement;try{var b=document.querySelector("[data-fit-frame]");var s=b&&b.querySelector("[data-fit-content]");if(s)(${fitSlide.toString()})(b,s)}catch(e){}if(r)r.setAttribute("data-fitted","")})()`;
 
 /**
  * Keeps a slide fitted to its frame (fitSlide): measured in a layout effect, again when the frame
  * is resized or `key` changes. The frame carries `data-fit-frame` and the slide `data-fit-content`,
- * for the inline script that fits the first paint. Returns how many screenfuls the slide takes.
+ * for the inline script that fits the first paint, and the screen's root `data-fit-root`.
+ * Returns how many screenfuls the slide takes.
  */
 export function useFitToHeight<F extends HTMLElement, C extends HTMLElement>(
   key: unknown,
@@ -91,12 +95,16 @@ export function useFitToHeight<F extends HTMLElement, C extends HTMLElement>(
   useLayoutEffect(() => {
     const box = frame.current;
     const slide = content.current;
-    if (!box || !slide) return;
+    if (!box) return;
+    // Shown from here on, had the inline script not run.
+    const show = () => box.closest("[data-fit-root]")?.setAttribute("data-fitted", "");
+    if (!slide) return show();
     const fit = () => {
       fitSlide(box, slide);
       setPages(Number(slide.dataset.pages ?? 1));
     };
     fit();
+    show();
     const observer = new ResizeObserver(fit);
     observer.observe(box);
     return () => observer.disconnect();

@@ -228,6 +228,28 @@ test("the presenter screen holds still as its clock, next-up line and page contr
   }
 });
 
+test("a presenter screen whose page has only partly arrived paints nothing that could move", async ({
+  browser,
+}) => {
+  // The browser may paint a page's HTML before all of it is here: the header without its buttons,
+  // the slide before the script that fits it. Here the page stops before its footer.
+  const m = await makeRecapMeeting({ longFirst: true });
+  const { page, context } = await presenterScreen(browser, m, PRESENTER_SCREENS[1]!);
+  const url = `/en${m.path}/recap`;
+  await page.route(`**${url}`, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const cut = html.indexOf("<footer");
+    expect(cut).toBeGreaterThan(0);
+    await route.fulfill({ response, body: html.slice(0, cut) });
+  });
+  await page.goto(url);
+  await expect(page.getByTestId("recap-screen")).toBeAttached();
+  await expect(page.getByTestId("recap-progress")).toBeHidden();
+  await expect(page.getByTestId("presenter-name")).toBeHidden();
+  await context.close();
+});
+
 test("a dropped connection is told on the presenter screen without moving its header", async ({
   browser,
 }) => {
