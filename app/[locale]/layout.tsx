@@ -14,6 +14,9 @@ import { zoneOffsets } from "@/lib/i18n/time-zone";
 import { Catalog } from "@/components/i18n/catalog";
 import "../globals.css";
 
+/** The id of the page's last element, which the first paint waits for. */
+const PAGE_END = "page-end";
+
 export async function generateMetadata({
   params,
 }: {
@@ -47,9 +50,11 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <head>
-        {/* No first paint before the header is whole: a slow phone's parser can stop inside the
-            header's nav and paint its first link alone, then move it when the rest arrives. */}
-        <link rel="expect" href="#main" blocking="render" />
+        {/* No first paint before the page is whole: the browser can paint the HTML it has parsed
+            so far (a header's first link alone, a row of buttons half there) and then move it as
+            the rest arrives. The mark is the page's last element: a browser paints as soon as the
+            element it waits for is there, not when it ends. */}
+        <link rel="expect" href={`#${PAGE_END}`} blocking="render" />
         {/* Before anything paints: times render in the reader's own zone, even on a first visit. */}
         <script
           nonce={requestHeaders.get("x-nonce") ?? undefined}
@@ -80,6 +85,7 @@ export default async function LocaleLayout({
           >
             {children}
           </main>
+          <div id={PAGE_END} hidden />
         </Catalog>
       </body>
     </html>
